@@ -1,0 +1,6 @@
+#ifndef MLIB_CLIBMAGIC_SHIM_H
+#define MLIB_CLIBMAGIC_SHIM_H
+
+#include <magic.h>
+
+#endif
