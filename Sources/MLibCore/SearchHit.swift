@@ -1,0 +1,42 @@
+/// One item that answers a query, with what made it match.
+public struct SearchHit: Sendable, Hashable {
+    /// 1-based position in the results.
+    public var rank: Int
+    /// Relevance, higher is better; comparable within one result list only.
+    public var score: Double
+    public var itemID: Int64
+    public var path: RawPath
+    public var kind: ItemKind
+    public var mime: String
+    public var title: String?
+    /// Matched text with the query's words marked by `SearchHit.highlightStart` and
+    /// `SearchHit.highlightEnd`.
+    public var snippet: String?
+    public var duration: Double?
+    public var metadata: [String: JSONValue]
+    /// For videos: where the evidence lies, best first.
+    public var moments: [Moment]
+
+    /// Marks the start of a matched word in `snippet`.
+    public static let highlightStart = "\u{AB}"  // «
+    /// Marks the end of a matched word in `snippet`.
+    public static let highlightEnd = "\u{BB}"  // »
+
+    public init(
+        rank: Int, score: Double, itemID: Int64, path: RawPath, kind: ItemKind, mime: String,
+        title: String? = nil, snippet: String? = nil, duration: Double? = nil,
+        metadata: [String: JSONValue] = [:], moments: [Moment] = []
+    ) {
+        self.rank = rank
+        self.score = score
+        self.itemID = itemID
+        self.path = path
+        self.kind = kind
+        self.mime = mime
+        self.title = title
+        self.snippet = snippet
+        self.duration = duration
+        self.metadata = metadata
+        self.moments = moments
+    }
+}
