@@ -101,6 +101,7 @@ let package = Package(
         .testTarget(name: "MLibCoreTests", dependencies: ["MLibCore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibStoreTests", dependencies: ["MLibStore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibMediaTests", dependencies: ["MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),

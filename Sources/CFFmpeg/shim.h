@@ -20,6 +20,9 @@ static inline int mlib_averror_eof(void) { return AVERROR_EOF; }
 /// AVERROR_INVALIDDATA, for telling corrupt input from I/O failure.
 static inline int mlib_averror_invaliddata(void) { return AVERROR_INVALIDDATA; }
 
+/// AVERROR_EXIT, what a demuxer returns when the interrupt callback asked it to stop.
+static inline int mlib_averror_exit(void) { return AVERROR_EXIT; }
+
 /// av_err2str is a macro around a compound literal; this writes into the caller's buffer.
 static inline const char *mlib_av_strerror(int errnum, char *buffer, size_t size) {
     av_strerror(errnum, buffer, size);

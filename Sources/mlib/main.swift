@@ -1,1 +1,3 @@
 import MLibCLI
+
+CommandLineEntry.main()

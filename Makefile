@@ -1,0 +1,70 @@
+# mlib — build, test, demo and benchmark on Debian 12.
+#
+#   make demo    build, index examples/, run three searches
+#   make test    install what is needed, build, run every test
+#   make bench   index/search benchmarks (see BENCHMARKS.md)
+
+PREFIX ?= /usr/local
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+MLIB_RELEASE := .build/release/mlib
+MLIB_DEBUG := .build/debug/mlib
+DEMO_LIBRARY := .build/demo/library.sqlite
+
+# Debian packages: C libraries we link, and the tools that make fixtures and examples.
+APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
+	libswscale-dev libexif-dev libmagic-dev libmagic-mgc imagemagick libimage-exiftool-perl \
+	ffmpeg python3 python3-jsonschema time
+
+.PHONY: all deps build debug test demo bench install uninstall fixtures examples clean
+
+all: build
+
+deps: .build/.deps-installed
+
+.build/.deps-installed: Makefile
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@mkdir -p .build && touch $@
+
+build: deps
+	$(SWIFT) build -c release --product mlib
+
+debug: deps
+	$(SWIFT) build --product mlib
+
+test: deps
+	$(SWIFT) build --build-tests
+	MLIB_BINARY=$(CURDIR)/$(MLIB_DEBUG) $(SWIFT) test --skip-build
+
+fixtures: deps
+	bash Tests/Fixtures/make-fixtures.sh
+
+examples: deps
+	bash examples/make-examples.sh
+
+demo: build
+	@test -d examples/library || bash examples/make-examples.sh
+	@rm -f $(DEMO_LIBRARY) $(DEMO_LIBRARY)-wal $(DEMO_LIBRARY)-shm
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) index examples/library
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "red dress by the cafe window"
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "waves on the beach" --kind video
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search 夏日海滩
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) status
+
+bench: build
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
+
+install: build
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(MLIB_RELEASE) $(DESTDIR)$(PREFIX)/bin/mlib
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/mlib
+
+clean:
+	rm -rf .build

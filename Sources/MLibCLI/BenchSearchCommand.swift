@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import MLibSearch
+
+/// `mlib _bench-search QUERIES`: times searches in-process, for `make bench`.
+///
+/// Hidden from help: it exists so the benchmark measures search, not process start.
+struct BenchSearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "_bench-search",
+        abstract: "Time each line of a file as a search (for benchmarks).",
+        shouldDisplay: false
+    )
+
+    @ParentCommand var root: MLibCommand
+
+    @Argument(help: "A file with one query a line.")
+    var queries: String
+
+    @Option(help: "Results per query.")
+    var limit = 20
+
+    func run() throws {
+        let library = try CommandContext(root: root).openLibrary()
+        let engine = SearchEngine(library: library)
+        let lines = try String(contentsOfFile: queries, encoding: .utf8)
+            .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        var hits = 0
+        for line in lines { hits += try engine.search(line, options: .init(limit: limit)).hits.count }  // warm-up
+        var timings: [Double] = []
+        for line in lines {
+            let start = ContinuousClock.now
+            _ = try engine.search(line, options: .init(limit: limit))
+            let elapsed = ContinuousClock.now - start
+            timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        }
+        timings.sort()
+        func percentile(_ p: Double) -> Double {
+            timings.isEmpty ? 0 : timings[min(timings.count - 1, Int((p * Double(timings.count)).rounded(.up)) - 1)]
+        }
+        let mean = timings.isEmpty ? 0 : timings.reduce(0, +) / Double(timings.count)
+        Console.out(
+            String(
+                format: "{\"queries\": %d, \"hits\": %d, \"p50_ms\": %.3f, \"p95_ms\": %.3f, \"mean_ms\": %.3f}\n",
+                timings.count, hits, percentile(0.5), percentile(0.95), mean))
+    }
+}

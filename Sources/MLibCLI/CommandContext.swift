@@ -1,0 +1,50 @@
+import Foundation
+import MLibStore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What every command needs: the library, and how to talk to the terminal.
+struct CommandContext {
+    let libraryPath: String
+
+    init(root: MLibCommand) {
+        libraryPath = LibraryLocator.path(option: root.library)
+    }
+
+    func openLibrary() throws -> Library {
+        do {
+            return try Library.open(at: libraryPath)
+        } catch {
+            throw CLIError.library(error)
+        }
+    }
+
+    /// Whether stdout is a terminal: progress and colour only then.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// The terminal's width in columns, if stdout is one.
+    static var terminalWidth: Int? {
+        guard stdoutIsTerminal else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+}
+
+/// Writes to the standard streams without buffering surprises.
+enum Console {
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func out(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

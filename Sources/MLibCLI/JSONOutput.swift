@@ -1,0 +1,17 @@
+import Foundation
+import MLibCore
+
+/// Pretty JSON for `show` and `status`, keys sorted so output is stable.
+enum JSONOutput {
+    static func render(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
+
+extension JSONValue {
+    init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+    init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
+}

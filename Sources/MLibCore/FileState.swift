@@ -1,0 +1,16 @@
+/// What the file system says about a file, enough to tell whether it changed since
+/// it was indexed without reading it.
+public struct FileState: Sendable, Hashable {
+    public var size: Int64
+    /// Modification time in nanoseconds since the epoch.
+    public var modificationTimeNanoseconds: Int64
+    public var inode: UInt64
+    public var device: UInt64
+
+    public init(size: Int64, modificationTimeNanoseconds: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modificationTimeNanoseconds = modificationTimeNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+}

@@ -1,0 +1,24 @@
+/// Choices that shape an export; each format reads the ones that concern it.
+public struct ExportOptions: Sendable, Hashable {
+    /// Table: mark matched words with ANSI bold rather than `«` and `»`.
+    public var color: Bool
+    /// Table: the terminal's width in columns; lines are cut to fit. Nil never cuts.
+    public var width: Int?
+    /// M3U: list images as well as videos.
+    public var includeImages: Bool
+    /// M3U: the `#EXTINF` seconds for an image; nil writes `-1`, "unknown".
+    public var imageSeconds: Int?
+    /// M3U: add VLC start and stop times for a video's best moment.
+    public var useMoments: Bool
+
+    public init(
+        color: Bool = false, width: Int? = nil, includeImages: Bool = false,
+        imageSeconds: Int? = 5, useMoments: Bool = false
+    ) {
+        self.color = color
+        self.width = width
+        self.includeImages = includeImages
+        self.imageSeconds = imageSeconds
+        self.useMoments = useMoments
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+import GRDB
+public import MLibCore
+
+extension Library {
+    /// The files the library knows at `root` or inside it, for an incremental scan.
+    public func storedFiles(under root: RawPath) throws(LibraryError) -> [StoredFile] {
+        let exact = Data(root.bytes)
+        let folder = root.bytes.last == UInt8(ascii: "/") ? root.bytes : root.bytes + [UInt8(ascii: "/")]
+        // Every path inside `folder` sorts between "folder/" and "folder0" ('0' follows '/').
+        let upper = Array(folder.dropLast()) + [UInt8(ascii: "0")]
+        return try read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT id, path, size, mtime_ns, inode, device, content_hash, status FROM items
+                    WHERE path = ? OR (path >= ? AND path < ?)
+                    """,
+                arguments: [exact, Data(folder), Data(upper)])
+            var files: [StoredFile] = []
+            while let row = try rows.next() {
+                files.append(
+                    StoredFile(
+                        itemID: row[0], path: RawPath(bytes: Array(row[1] as Data)),
+                        state: FileState(
+                            size: row[2], modificationTimeNanoseconds: row[3],
+                            inode: UInt64(bitPattern: row[4] as Int64), device: UInt64(bitPattern: row[5] as Int64)),
+                        contentHash: row[6], failed: (row[7] as String) == "failed"))
+            }
+            return files
+        }
+    }
+
+    /// The item with this id, if any.
+    public func item(id: Int64) throws(LibraryError) -> StoredItem? {
+        try read { db in
+            try Row.fetchOne(db, sql: Self.itemSelect + " WHERE items.id = ?", arguments: [id]).map(Self.item(from:))
+        }
+    }
+
+    /// The item at this exact path, if any.
+    public func item(path: RawPath) throws(LibraryError) -> StoredItem? {
+        try read { db in
+            try Row.fetchOne(db, sql: Self.itemSelect + " WHERE items.path = ?", arguments: [Data(path.bytes)])
+                .map(Self.item(from:))
+        }
+    }
+
+    /// The items with these ids, keyed by id; unknown ids are left out.
+    public func items(ids: [Int64]) throws(LibraryError) -> [Int64: StoredItem] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: Self.itemSelect + " WHERE items.id IN (\(marks))", arguments: StatementArguments(ids))
+            return Dictionary(uniqueKeysWithValues: rows.map { row in
+                let item = Self.item(from: row)
+                return (item.id, item)
+            })
+        }
+    }
+
+    /// An item's segments in order.
+    public func segments(itemID: Int64) throws(LibraryError) -> [StoredSegment] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, ordinal, field, modality, text, start, "end" FROM segments
+                    WHERE item_id = ? ORDER BY ordinal
+                    """,
+                arguments: [itemID]
+            ).map { row in
+                StoredSegment(
+                    id: row[0], ordinal: row[1], field: EvidenceField(rawValue: row[2]) ?? .body,
+                    modality: Modality(rawValue: row[3]) ?? .text, text: row[4], start: row[5], end: row[6])
+            }
+        }
+    }
+
+    /// Timed text segments (subtitle cues, chapters) of several items, keyed by item id.
+    public func timedSegments(itemIDs: [Int64]) throws(LibraryError) -> [Int64: [StoredSegment]] {
+        guard !itemIDs.isEmpty else { return [:] }
+        return try read { db in
+            let marks = Array(repeating: "?", count: itemIDs.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT item_id, id, ordinal, field, modality, text, start, "end" FROM segments
+                    WHERE item_id IN (\(marks)) AND start IS NOT NULL ORDER BY item_id, ordinal
+                    """,
+                arguments: StatementArguments(itemIDs))
+            var result: [Int64: [StoredSegment]] = [:]
+            for row in rows {
+                result[row[0], default: []].append(
+                    StoredSegment(
+                        id: row[1], ordinal: row[2], field: EvidenceField(rawValue: row[3]) ?? .subtitle,
+                        modality: Modality(rawValue: row[4]) ?? .text, text: row[5], start: row[6], end: row[7]))
+            }
+            return result
+        }
+    }
+
+    /// Counts by kind and status, and the file's size.
+    public func status() throws(LibraryError) -> LibraryStatus {
+        let version = try schemaVersion()
+        return try read { db in
+            var status = LibraryStatus(
+                total: 0, text: 0, image: 0, video: 0, failed: 0, segments: 0, fileSize: 0, schemaVersion: version)
+            let rows = try Row.fetchAll(db, sql: "SELECT status, kind, count(*) FROM items GROUP BY status, kind")
+            for row in rows {
+                let count: Int = row[2]
+                status.total += count
+                if (row[0] as String) == "failed" {
+                    status.failed += count
+                    continue
+                }
+                switch ItemKind(rawValue: row[1] ?? "") {
+                case .text: status.text += count
+                case .image: status.image += count
+                case .video: status.video += count
+                case nil: break
+                }
+            }
+            status.segments = try Int.fetchOne(db, sql: "SELECT count(*) FROM segments") ?? 0
+            status.fileSize = [path, path + "-wal"].reduce(Int64(0)) { sum, file in
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value
+                return sum + (size ?? 0)
+            }
+            return status
+        }
+    }
+
+    /// Every failed file with its reason, by path.
+    public func failures() throws(LibraryError) -> [FailureRecord] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT items.id, items.path, failures.code, failures.reason FROM failures
+                    JOIN items ON items.id = failures.item_id ORDER BY items.path
+                    """
+            ).map { row in
+                FailureRecord(itemID: row[0], path: RawPath(bytes: Array(row[1] as Data)), code: row[2], reason: row[3])
+            }
+        }
+    }
+
+    static let itemSelect = """
+        SELECT items.id, items.path, items.status, items.kind, items.mime, items.title, items.duration,
+            items.size, items.mtime_ns, items.inode, items.device, items.content_hash, items.metadata,
+            items.indexed_at, failures.code, failures.reason
+        FROM items LEFT JOIN failures ON failures.item_id = items.id
+        """
+
+    static func item(from row: Row) -> StoredItem {
+        StoredItem(
+            id: row[0], path: RawPath(bytes: Array(row[1] as Data)),
+            status: StoredItem.Status(rawValue: row[2]) ?? .failed,
+            kind: (row[3] as String?).flatMap(ItemKind.init(rawValue:)), mime: row[4], title: row[5],
+            duration: row[6],
+            state: FileState(
+                size: row[7], modificationTimeNanoseconds: row[8], inode: UInt64(bitPattern: row[9] as Int64),
+                device: UInt64(bitPattern: row[10] as Int64)),
+            contentHash: row[11], metadata: MetadataCoding.decode(row[12]),
+            indexedAt: ISO8601DateFormatter().date(from: row[13]) ?? Date(timeIntervalSince1970: 0),
+            failureCode: row[14], failureReason: row[15])
+    }
+}

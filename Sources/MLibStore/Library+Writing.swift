@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import MLibCore
+
+extension Library {
+    /// Writes a batch of file outcomes in one transaction: new items are inserted,
+    /// known paths updated in place, moves keep their item id.
+    ///
+    /// Returns the item ids, in the order of `records`.
+    @discardableResult
+    public func write(_ records: [IndexRecord]) throws(LibraryError) -> [Int64] {
+        let now = ISO8601DateFormatter().string(from: Date())
+        return try write { db in
+            var ids: [Int64] = []
+            ids.reserveCapacity(records.count)
+            for record in records {
+                ids.append(try Self.write(record, at: now, in: db))
+            }
+            return ids
+        }
+    }
+
+    private static func write(_ record: IndexRecord, at now: String, in db: Database) throws -> Int64 {
+        let pathBytes = Data(record.path.bytes)
+        // A row already at the target path that is not the item being moved is replaced.
+        if let moved = record.continuesItemID {
+            try db.execute(sql: "DELETE FROM items WHERE path = ? AND id <> ?", arguments: [pathBytes, moved])
+        }
+        let existing: Int64? =
+            if let moved = record.continuesItemID {
+                try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE id = ?", arguments: [moved])
+            } else {
+                try Int64.fetchOne(db, sql: "SELECT id FROM items WHERE path = ?", arguments: [pathBytes])
+            }
+
+        var status = "indexed"
+        var kind: String?
+        var mime: String?
+        var title: String?
+        var duration: Double?
+        var metadata = "{}"
+        switch record.outcome {
+        case .indexed(let extraction):
+            kind = extraction.kind.rawValue
+            mime = extraction.mime
+            title = extraction.title
+            duration = extraction.duration
+            metadata = MetadataCoding.encode(extraction.metadata)
+        case .failed(_, _, let guessedKind):
+            status = "failed"
+            kind = guessedKind?.rawValue
+        }
+        let state = record.state
+        let arguments: StatementArguments = [
+            pathBytes, record.path.string, status, kind, mime, title, duration,
+            state.size, state.modificationTimeNanoseconds, Int64(bitPattern: state.inode),
+            Int64(bitPattern: state.device), record.contentHash, metadata, now,
+        ]
+        let id: Int64
+        if let existing {
+            try db.execute(
+                sql: """
+                    UPDATE items SET path = ?, path_text = ?, status = ?, kind = ?, mime = ?, title = ?,
+                        duration = ?, size = ?, mtime_ns = ?, inode = ?, device = ?, content_hash = ?,
+                        metadata = ?, indexed_at = ?
+                    WHERE id = ?
+                    """,
+                arguments: arguments + [existing])
+            id = existing
+            try clearEvidence(of: id, in: db)
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO items (path, path_text, status, kind, mime, title, duration, size, mtime_ns,
+                        inode, device, content_hash, metadata, indexed_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: arguments)
+            id = db.lastInsertedRowID
+        }
+
+        switch record.outcome {
+        case .indexed(let extraction):
+            try insertEvidence(extraction.segments, of: id, in: db)
+        case .failed(let code, let reason, _):
+            try db.execute(
+                sql: "INSERT INTO failures (item_id, code, reason, failed_at) VALUES (?, ?, ?, ?)",
+                arguments: [id, code, reason, now])
+        }
+        return id
+    }
+
+    /// Removes an item's segments, failure and index rows, leaving the item row.
+    private static func clearEvidence(of id: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM segments WHERE item_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM failures WHERE item_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM item_cjk WHERE rowid = ?", arguments: [id])
+    }
+
+    private static func insertEvidence(_ segments: [SegmentDraft], of id: Int64, in db: Database) throws {
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO segments (item_id, ordinal, field, modality, text, start, "end")
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        var columns: [EvidenceField: [String]] = [:]
+        for (ordinal, segment) in segments.enumerated() {
+            try insert.execute(arguments: [
+                id, ordinal, segment.field.rawValue, segment.modality.rawValue, segment.text,
+                segment.start, segment.end,
+            ])
+            if segment.modality == .text, !segment.text.isEmpty {
+                columns[segment.field, default: []].append(segment.text)
+            }
+        }
+        guard !columns.isEmpty else { return }
+        func column(_ field: EvidenceField) -> String {
+            columns[field]?.joined(separator: "\n") ?? ""
+        }
+        try db.execute(
+            sql: "INSERT INTO item_fts (rowid, title, body, keywords, subtitle, name, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                id, column(.title), column(.body), column(.keywords), column(.subtitle), column(.name),
+                column(.metadata),
+            ])
+        let cjk = segments.lazy.filter { $0.modality == .text }.flatMap { CJKText.runs(in: $0.text) }
+        if !cjk.isEmpty {
+            try db.execute(
+                sql: "INSERT INTO item_cjk (rowid, text) VALUES (?, ?)",
+                arguments: [id, cjk.joined(separator: "\n")])
+        }
+    }
+
+    /// Removes the items with these ids and everything stored about them.
+    public func removeItems(ids: [Int64]) throws(LibraryError) {
+        guard !ids.isEmpty else { return }
+        try write { db in
+            for id in ids {
+                try Self.clearEvidence(of: id, in: db)
+                try db.execute(sql: "DELETE FROM items WHERE id = ?", arguments: [id])
+            }
+        }
+    }
+}

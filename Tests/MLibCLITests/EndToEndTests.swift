@@ -1,0 +1,182 @@
+import Foundation
+import Glibc
+import MLibTestSupport
+import Testing
+
+/// The built `mlib` binary on a temporary folder: index, search, modify, move,
+/// delete, re-index, checking what search returns after each step.
+@Suite(.serialized) struct EndToEndTests {
+    let folder: TemporaryDirectory
+    let media: String
+    let mlib: MLibBinary
+
+    init() throws {
+        folder = try TemporaryDirectory(prefix: "mlib-e2e")
+        media = folder.path("Media")
+        try FileManager.default.createDirectory(atPath: media + "/Trips", withIntermediateDirectories: true)
+        mlib = MLibBinary(library: folder.path("library.sqlite"))
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: media + "/" + relative))
+    }
+
+    func copyFixture(_ fixture: String, to relative: String) throws {
+        try FileManager.default.copyItem(atPath: Fixtures.path(fixture), toPath: media + "/" + relative)
+    }
+
+    func statusJSON() throws -> [String: Any] {
+        let output = try mlib.run(["status", "--failed", "--format", "json"])
+        #expect(output.status == 0)
+        return try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any] ?? [:]
+    }
+
+    func itemID(_ path: String) throws -> Int? {
+        let output = try mlib.run(["show", path, "--format", "json"])
+        guard output.status == 0 else { return nil }
+        return (try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])?["id"] as? Int
+    }
+
+    @Test func indexSearchModifyMoveDeleteReindex() throws {
+        defer { folder.remove() }
+        try write("# Lighthouse walk\n\nWe climbed the lighthouse at noon.\n", to: "Trips/lighthouse.md")
+        try write("Shopping list: lemons, basil, olive oil\n", to: "list.txt")
+        try copyFixture("images/full.jpg", to: "Trips/photo.jpg")
+        try copyFixture("videos/tagged.mp4", to: "Trips/clip.mp4")
+
+        var output = try mlib.run(["index", media])
+        #expect(output.status == 0, "\(output.stderrString)")
+        #expect(!output.stdoutString.contains("\u{1B}"), "no progress escapes when piped")
+        var status = try statusJSON()
+        let items = status["items"] as? [String: Int]
+        #expect(items == ["total": 4, "text": 2, "image": 1, "video": 1, "failed": 0])
+        #expect(try mlib.searchPaths("lighthouse noon") == [media + "/Trips/lighthouse.md"])
+        #expect(try mlib.searchPaths("basil") == [media + "/list.txt"])
+
+        // Unchanged files are skipped on a re-scan.
+        output = try mlib.run(["index", media])
+        #expect(output.stdoutString.contains("4 unchanged"), "\(output.stdoutString)")
+
+        // Modify: the new words are found, the old ones are gone.
+        Thread.sleep(forTimeInterval: 0.01)
+        try write("Shopping list: limes, mint\n", to: "list.txt")
+        output = try mlib.run(["index", media])
+        #expect(output.status == 0)
+        #expect(output.stdoutString.contains("1 changed"), "\(output.stdoutString)")
+        #expect(try mlib.searchPaths("basil").isEmpty)
+        #expect(try mlib.searchPaths("mint") == [media + "/list.txt"])
+
+        // Move: same item id at the new path; found by its new folder name.
+        let idBefore = try #require(try itemID(media + "/Trips/lighthouse.md"))
+        try FileManager.default.createDirectory(atPath: media + "/Archive", withIntermediateDirectories: true)
+        try FileManager.default.moveItem(atPath: media + "/Trips/lighthouse.md", toPath: media + "/Archive/lighthouse.md")
+        output = try mlib.run(["index", media])
+        #expect(output.stdoutString.contains("1 moved"), "\(output.stdoutString)")
+        #expect(try itemID(media + "/Archive/lighthouse.md") == idBefore)
+        #expect(try mlib.searchPaths("lighthouse") == [media + "/Archive/lighthouse.md"])
+        #expect(try mlib.searchPaths("archive lighthouse") == [media + "/Archive/lighthouse.md"])
+
+        // Delete: gone from search and status.
+        try FileManager.default.removeItem(atPath: media + "/Archive/lighthouse.md")
+        output = try mlib.run(["index", media])
+        #expect(output.stdoutString.contains("1 removed"), "\(output.stdoutString)")
+        #expect(try mlib.searchPaths("lighthouse").isEmpty)
+        status = try statusJSON()
+        #expect((status["items"] as? [String: Int])?["total"] == 3)
+
+        // Forget: out of the library, still on disk.
+        output = try mlib.run(["forget", media + "/list.txt"])
+        #expect(output.status == 0)
+        #expect(try mlib.searchPaths("mint").isEmpty)
+        #expect(FileManager.default.fileExists(atPath: media + "/list.txt"))
+        output = try mlib.run(["forget", media + "/never-indexed.txt"])
+        #expect(output.status == 4)
+    }
+
+    @Test func badInputBecomesFailedItemsAndTheRunFinishes() throws {
+        defer { folder.remove() }
+        try write("A good note about kayaks\n", to: "good.md")
+        try Data().write(to: URL(fileURLWithPath: media + "/empty.txt"))
+        try copyFixture("images/truncated.jpg", to: "truncated.jpg")
+        try copyFixture("videos/random.mp4", to: "random.mp4")
+        try copyFixture("videos/truncated.mp4", to: "truncated.mp4")
+        try write("note with a newline in its name: otters\n", to: "odd\nname.txt")
+        // A name that is not UTF-8 (Latin-1 é).
+        let latin1 = Array((media + "/caf").utf8) + [0xE9] + Array(".txt".utf8)
+        let latin1Path = String(decoding: latin1, as: UTF8.self)
+        let fd = latin1.withUnsafeBufferPointer { buffer -> Int32 in
+            var bytes = Array(buffer) + [0]
+            return bytes.withUnsafeMutableBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        }
+        #expect(fd >= 0)
+        _ = "beavers in latin one\n".withCString { Glibc.write(fd, $0, strlen($0)) }
+        close(fd)
+        try FileManager.default.createSymbolicLink(atPath: media + "/loop-a", withDestinationPath: media + "/loop-b")
+        try FileManager.default.createSymbolicLink(atPath: media + "/loop-b", withDestinationPath: media + "/loop-a")
+        try FileManager.default.createSymbolicLink(atPath: media + "/self", withDestinationPath: media)
+
+        let output = try mlib.run(["index", media])
+        #expect(output.status == 2, "exit code 2 when some files failed: \(output.stderrString)")
+        #expect(output.stderrString.split(separator: "\n").allSatisfy { $0.hasPrefix("failed:") || $0.hasPrefix("…") })
+
+        let status = try statusJSON()
+        let failures = status["failures"] as? [[String: String]] ?? []
+        let failedNames = Set(failures.compactMap { $0["path"].map { ($0 as NSString).lastPathComponent } })
+        #expect(failedNames == ["empty.txt", "truncated.jpg", "random.mp4", "truncated.mp4", "loop-a", "loop-b"])
+        for failure in failures {
+            #expect(!(failure["reason"] ?? "").contains("\n"), "one-line reason")
+        }
+        #expect(try mlib.searchPaths("kayaks") == [media + "/good.md"])
+        #expect(try mlib.searchPaths("otters") == [media + "/odd\nname.txt"])
+        #expect(try mlib.searchPaths("beavers") == [latin1Path])
+
+        // The library stays consistent and a re-run changes nothing.
+        let again = try mlib.run(["index", media])
+        #expect(again.status == 2)
+        #expect(again.stdoutString.contains("0 new") == false)
+        let check = try ExternalTool.run("sqlite3", [mlib.library, "PRAGMA integrity_check"])
+        #expect(check.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+    }
+
+    @Test func aFolderOfTenThousandFiles() throws {
+        defer { folder.remove() }
+        let many = media + "/many"
+        try FileManager.default.createDirectory(atPath: many, withIntermediateDirectories: true)
+        for n in 0..<10_000 {
+            try Data("note \(n) word\(n)\n".utf8).write(to: URL(fileURLWithPath: many + "/\(n).txt"))
+        }
+        let output = try mlib.run(["index", media, "--quiet"])
+        #expect(output.status == 0, "\(output.stderrString)")
+        #expect(output.stdout.isEmpty, "--quiet prints nothing on success")
+        #expect((try statusJSON()["items"] as? [String: Int])?["text"] == 10_000)
+        #expect(try mlib.searchPaths("word9999") == [many + "/9999.txt"])
+    }
+
+    @Test func usageErrorsExitWithOneAndLibraryErrorsWithThree() throws {
+        defer { folder.remove() }
+        #expect(try mlib.run(["search"]).status == 1)
+        #expect(try mlib.run(["search", "x", "--kind", "sound"]).status == 1)
+        #expect(try mlib.run(["frobnicate"]).status == 1)
+        try Data(repeating: 0x42, count: 8192).write(to: URL(fileURLWithPath: folder.path("junk.sqlite")))
+        let junk = MLibBinary(library: folder.path("junk.sqlite"))
+        let output = try junk.run(["status"])
+        #expect(output.status == 3)
+        #expect(output.stderrString.split(separator: "\n").count == 1)
+        let help = try mlib.run(["--help"])
+        #expect(help.status == 0 && help.stdoutString.contains("EXIT CODES"))
+    }
+
+    @Test func libraryLocationFollowsTheEnvironment() throws {
+        defer { folder.remove() }
+        try write("a note about herons\n", to: "heron.txt")
+        let env = ["MLIB_LIBRARY": folder.path("from-env.sqlite")]
+        let output = try ExternalTool.run(MLibBinary.executablePath, ["index", media], environment: env)
+        #expect(output.status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("from-env.sqlite")))
+        let xdg = try ExternalTool.run(
+            MLibBinary.executablePath, ["status", "--format", "json"],
+            environment: ["MLIB_LIBRARY": "", "XDG_DATA_HOME": folder.path("xdg")])
+        let object = try JSONSerialization.jsonObject(with: xdg.stdout) as? [String: Any]
+        #expect(object?["library"] as? String == folder.path("xdg") + "/mlib/library.sqlite")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import MLibCore
+import MLibStore
+import MLibTestSupport
+import Testing
+
+@Suite struct LibraryWritingTests {
+    @Test func nonUTF8PathsRoundTripByteForByte() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let bytes: [UInt8] = Array("/media/caf".utf8) + [0xE9, 0x0A] + Array(".txt".utf8)  // Latin-1 é, newline
+        var record = LibraryFactory.record("/placeholder", segments: [.init(field: .body, text: "x")])
+        record.path = RawPath(bytes: bytes)
+        let id = try #require(try library.write([record]).first)
+        let item = try #require(try library.item(id: id))
+        #expect(item.path.bytes == bytes)
+        #expect(try library.item(path: RawPath(bytes: bytes))?.id == id)
+    }
+
+    @Test func rewritingAPathUpdatesTheSameItemAndReplacesItsEvidence() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let first = try library.write([
+            LibraryFactory.record("/n.md", title: "Old", segments: [.init(field: .title, text: "Old"), .init(field: .body, text: "alpha")])
+        ])
+        let second = try library.write([
+            LibraryFactory.record("/n.md", title: "New", segments: [.init(field: .body, text: "beta")])
+        ])
+        #expect(first == second)
+        let segments = try library.segments(itemID: first[0])
+        #expect(segments.map(\.text) == ["beta"])
+        #expect(try library.matchWords("\"alpha\"", kind: nil, limit: 10).isEmpty)
+        #expect(try library.matchWords("\"beta\"", kind: nil, limit: 10).map(\.itemID) == first)
+    }
+
+    @Test func aMoveKeepsTheItemIdAndTakesTheNewPath() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let id = try library.write([LibraryFactory.record("/a/photo.jpg", kind: .image, segments: [.init(field: .name, text: "a photo")])])[0]
+        var moved = LibraryFactory.record("/b/photo.jpg", kind: .image, segments: [.init(field: .name, text: "b photo")])
+        moved.continuesItemID = id
+        #expect(try library.write([moved]) == [id])
+        #expect(try library.item(path: RawPath("/a/photo.jpg")) == nil)
+        #expect(try library.item(path: RawPath("/b/photo.jpg"))?.id == id)
+        #expect(try library.status().total == 1)
+    }
+
+    @Test func removingAnItemLeavesNoSegmentsFailuresOrIndexRows() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let ids = try library.write([
+            LibraryFactory.record("/x.md", segments: [.init(field: .body, text: "夏日海滩 gone")]),
+            IndexRecord(
+                path: RawPath("/bad.mp4"), state: FileState(size: 1, modificationTimeNanoseconds: 1, inode: 2, device: 1),
+                contentHash: nil, outcome: .failed(code: "corrupt", reason: "/bad.mp4: corrupt", kind: .video)),
+        ])
+        try library.removeItems(ids: ids)
+        for table in ["items", "segments", "failures", "item_fts", "item_cjk"] {
+            let count = try ExternalTool.run("sqlite3", [library.path, "SELECT count(*) FROM \(table)"])
+            #expect(count.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(table) not empty")
+        }
+    }
+
+    @Test func failedFilesAreListedWithTheirReasons() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        try library.write([
+            IndexRecord(
+                path: RawPath("/m/broken.jpg"), state: FileState(size: 3, modificationTimeNanoseconds: 1, inode: 9, device: 1),
+                contentHash: nil, outcome: .failed(code: "truncated", reason: "/m/broken.jpg: truncated JPEG", kind: .image))
+        ])
+        let failures = try library.failures()
+        #expect(failures.map(\.reason) == ["/m/broken.jpg: truncated JPEG"])
+        let status = try library.status()
+        #expect(status.failed == 1 && status.image == 0 && status.total == 1)
+    }
+
+    @Test func storedFilesUnderAFolderExcludeSiblingsWithTheSamePrefix() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        try library.write([
+            LibraryFactory.record("/a/b/in.md", segments: [], inode: 1),
+            LibraryFactory.record("/a/b", segments: [], inode: 2),
+            LibraryFactory.record("/a/bc/out.md", segments: [], inode: 3),
+            LibraryFactory.record("/a/b0.md", segments: [], inode: 4),
+        ])
+        let paths = try library.storedFiles(under: RawPath("/a/b")).map(\.path.string).sorted()
+        #expect(paths == ["/a/b", "/a/b/in.md"])
+    }
+}
