@@ -91,7 +91,10 @@ enum TextNoteExtractor {
         for line in lines {
             if atxHeading(line) != nil || line.hasPrefix("```") || line.hasPrefix("~~~") { signals += 1 }
             if line.contains("](") { signals += 1 }
-            if isSetextUnderline(line), !previous.allSatisfy(\.isWhitespace) { signals += 1 }
+            if isSetextUnderline(line), !previous.allSatisfy(\.isWhitespace) {
+                // `===` under a line is Markdown's own; `---` may just be a separator.
+                signals += line.contains("=") ? 2 : 1
+            }
             previous = line
         }
         return signals >= 2 ? .markdown : .plain
