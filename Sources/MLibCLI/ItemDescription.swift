@@ -16,7 +16,7 @@ enum ItemDescription {
             "size": .number(Double(item.state.size)),
             "modified_at": .string(iso8601(nanoseconds: item.state.modificationTimeNanoseconds)),
             "content_hash": JSONValue(item.contentHash),
-            "indexed_at": .string(ISO8601DateFormatter().string(from: item.indexedAt)),
+            "indexed_at": .string(item.indexedAt),
             "metadata": .object(item.metadata),
             "segments": .array(segments.map(json)),
         ]
@@ -55,7 +55,7 @@ enum ItemDescription {
         add("duration", item.duration.map { String(format: "%.3f s", $0) })
         add("size", "\(item.state.size) bytes")
         add("modified", iso8601(nanoseconds: item.state.modificationTimeNanoseconds))
-        add("indexed", ISO8601DateFormatter().string(from: item.indexedAt))
+        add("indexed", item.indexedAt)
         add("content hash", item.contentHash)
         if let failure = item.failure {
             add("failure", "\(failure.reason) [\(failure.code)]")

@@ -22,46 +22,38 @@ public struct SearchEngine: Sendable {
         let analyzed = QueryAnalyzer.analyze(query)
         var hits: [SearchHit] = []
         if !analyzed.isEmpty {
-            let recalled = try recall(analyzed, options: options)
-            hits = try assemble(recalled, query: analyzed)
+            hits = try library.reading { reader in
+                let recalled = try recall(analyzed, options: options, reader: reader)
+                return try assemble(recalled, query: analyzed, reader: reader)
+            }
         }
         return SearchResults(query: query, library: library.path, mode: "keyword", hits: hits)
     }
 
-    /// An item found, and which expression found it (for its snippet).
-    struct Recalled {
-        var match: FullTextMatch
-        var expression: String?
-    }
-
-    private func recall(_ query: AnalyzedQuery, options: SearchOptions) throws(LibraryError) -> [Recalled] {
+    private func recall(_ query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader) throws -> [FullTextMatch] {
         let limit = options.limit
         if query.words.isEmpty {
-            return try library.matchCJK(query.cjkRuns, kind: options.kind, limit: limit)
-                .map { Recalled(match: $0, expression: nil) }
+            return try reader.matchCJK(query.cjkRuns, kind: options.kind, limit: limit)
         }
         let all = QueryAnalyzer.allWords(query.words)
-        var recalled: [Recalled]
+        var recalled: [FullTextMatch]
         if query.cjkRuns.isEmpty {
-            recalled = try library.matchWords(all, kind: options.kind, limit: limit)
-                .map { Recalled(match: $0, expression: all) }
+            recalled = try reader.matchWords(all, kind: options.kind, limit: limit)
         } else {
             // Both scripts: items must satisfy both indexes. Widen each side, then meet.
             let wide = limit * 20
-            let cjk = Set(try library.matchCJK(query.cjkRuns, kind: options.kind, limit: wide).map(\.itemID))
-            recalled = try library.matchWords(all, kind: options.kind, limit: wide)
-                .filter { cjk.contains($0.itemID) }.prefix(limit)
-                .map { Recalled(match: $0, expression: all) }
+            let cjk = Set(try reader.matchCJK(query.cjkRuns, kind: options.kind, limit: wide).map(\.itemID))
+            recalled = Array(
+                try reader.matchWords(all, kind: options.kind, limit: wide).filter { cjk.contains($0.itemID) }.prefix(limit))
         }
         guard recalled.count < limit, query.words.count > 1, query.cjkRuns.isEmpty else { return recalled }
 
         // Fewer than asked for: add items holding some of the words, ranked below.
-        let any = QueryAnalyzer.anyWord(query.words)
-        let known = Set(recalled.map(\.match.itemID))
-        let partial = try library.matchWords(any, kind: options.kind, limit: limit + known.count)
+        let known = Set(recalled.map(\.itemID))
+        let partial = try reader.matchWords(QueryAnalyzer.anyWord(query.words), kind: options.kind, limit: limit + known.count)
             .filter { !known.contains($0.itemID) }
             .prefix(limit - recalled.count)
-        let ceiling = recalled.last?.match.score
+        let ceiling = recalled.last?.score
         let top = partial.first?.score ?? 1
         for match in partial {
             var scaled = match
@@ -69,59 +61,28 @@ public struct SearchEngine: Sendable {
                 // Keep scores falling with rank: partial matches stay below full ones.
                 scaled.score = ceiling * 0.9 * (match.score / top)
             }
-            recalled.append(Recalled(match: scaled, expression: any))
+            recalled.append(scaled)
         }
         return recalled
     }
 
-    private func assemble(_ recalled: [Recalled], query: AnalyzedQuery) throws(LibraryError) -> [SearchHit] {
-        let ids = recalled.map(\.match.itemID)
-        let items = try library.items(ids: ids)
-        var snippets: [Int64: String] = [:]
-        let byExpression = Dictionary(grouping: recalled.filter { $0.expression != nil }, by: { $0.expression! })
-        for (expression, group) in byExpression {
-            snippets.merge(
-                try library.snippets(
-                    expression, itemIDs: group.map(\.match.itemID), open: SearchHit.highlightStart,
-                    close: SearchHit.highlightEnd),
-                uniquingKeysWith: { first, _ in first })
-        }
-        let withoutSnippet = ids.filter { snippets[$0] == nil }
-        if !query.cjkRuns.isEmpty, !withoutSnippet.isEmpty {
-            snippets.merge(
-                try library.cjkSnippets(
-                    query.cjkRuns, itemIDs: withoutSnippet, open: SearchHit.highlightStart,
-                    close: SearchHit.highlightEnd),
-                uniquingKeysWith: { first, _ in first })
-        }
-        let videos = ids.filter { items[$0]?.kind == .video }
-        let timed = try library.timedSegments(itemIDs: videos)
+    private func assemble(_ recalled: [FullTextMatch], query: AnalyzedQuery, reader: LibraryReader) throws -> [SearchHit] {
+        let ids = recalled.map(\.itemID)
+        let items = try reader.items(ids: ids)
+        let texts = try reader.evidenceText(itemIDs: ids)
+        let timed = try reader.timedSegments(itemIDs: ids.filter { items[$0]?.kind == .video })
+        let snippets = SnippetBuilder(query: query)
 
         var hits: [SearchHit] = []
-        for entry in recalled {
-            guard let item = items[entry.match.itemID], let kind = item.kind else { continue }
+        for match in recalled {
+            guard let item = items[match.itemID], let kind = item.kind else { continue }
+            let snippet = snippets.snippet(from: texts[item.id] ?? [:])
             hits.append(
                 SearchHit(
-                    rank: hits.count + 1, score: entry.match.score, itemID: item.id, path: item.path, kind: kind,
-                    mime: item.mime ?? "", title: item.title,
-                    snippet: snippets[item.id] ?? fallbackSnippet(for: item, cjkRuns: query.cjkRuns),
-                    duration: item.duration, metadata: item.metadata,
-                    moments: MomentFinder.moments(in: timed[item.id] ?? [], for: query)))
+                    rank: hits.count + 1, score: match.score, itemID: item.id, path: item.path, kind: kind,
+                    mime: item.mime ?? "", title: item.title, snippet: snippet, duration: item.duration,
+                    metadata: item.metadata, moments: MomentFinder.moments(in: timed[item.id] ?? [], for: query)))
         }
         return hits
-    }
-
-    /// For matches found by LIKE on short CJK words, where FTS has no snippet.
-    private func fallbackSnippet(for item: StoredItem, cjkRuns: [String]) -> String? {
-        guard let segments = try? library.segments(itemID: item.id) else { return nil }
-        for segment in segments {
-            for run in cjkRuns {
-                guard let range = segment.text.range(of: run) else { continue }
-                let before = segment.text[..<range.lowerBound].suffix(24)
-                let after = segment.text[range.upperBound...].prefix(24)
-                return String(before) + SearchHit.highlightStart + run + SearchHit.highlightEnd + String(after)
-            }
-        }
-        return nil
     }
 }

@@ -48,57 +48,12 @@ extension Library {
 
     /// The items with these ids, keyed by id; unknown ids are left out.
     public func items(ids: [Int64]) throws(LibraryError) -> [Int64: StoredItem] {
-        guard !ids.isEmpty else { return [:] }
-        return try read { db in
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db, sql: Self.itemSelect + " WHERE items.id IN (\(marks))", arguments: StatementArguments(ids))
-            return Dictionary(uniqueKeysWithValues: rows.map { row in
-                let item = Self.item(from: row)
-                return (item.id, item)
-            })
-        }
+        try reading { try $0.items(ids: ids) }
     }
 
     /// An item's segments in order.
     public func segments(itemID: Int64) throws(LibraryError) -> [StoredSegment] {
-        try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, ordinal, field, modality, text, start, "end" FROM segments
-                    WHERE item_id = ? ORDER BY ordinal
-                    """,
-                arguments: [itemID]
-            ).map { row in
-                StoredSegment(
-                    id: row[0], ordinal: row[1], field: EvidenceField(rawValue: row[2]) ?? .body,
-                    modality: Modality(rawValue: row[3]) ?? .text, text: row[4], start: row[5], end: row[6])
-            }
-        }
-    }
-
-    /// Timed text segments (subtitle cues, chapters) of several items, keyed by item id.
-    public func timedSegments(itemIDs: [Int64]) throws(LibraryError) -> [Int64: [StoredSegment]] {
-        guard !itemIDs.isEmpty else { return [:] }
-        return try read { db in
-            let marks = Array(repeating: "?", count: itemIDs.count).joined(separator: ",")
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT item_id, id, ordinal, field, modality, text, start, "end" FROM segments
-                    WHERE item_id IN (\(marks)) AND start IS NOT NULL ORDER BY item_id, ordinal
-                    """,
-                arguments: StatementArguments(itemIDs))
-            var result: [Int64: [StoredSegment]] = [:]
-            for row in rows {
-                result[row[0], default: []].append(
-                    StoredSegment(
-                        id: row[1], ordinal: row[2], field: EvidenceField(rawValue: row[3]) ?? .subtitle,
-                        modality: Modality(rawValue: row[4]) ?? .text, text: row[5], start: row[6], end: row[7]))
-            }
-            return result
-        }
+        try reading { try $0.segments(itemID: itemID) }
     }
 
     /// Counts by kind and status, and the file's size.
@@ -163,7 +118,7 @@ extension Library {
                 size: row[7], modificationTimeNanoseconds: row[8], inode: UInt64(bitPattern: row[9] as Int64),
                 device: UInt64(bitPattern: row[10] as Int64)),
             contentHash: row[11], metadata: MetadataCoding.decode(row[12]),
-            indexedAt: ISO8601DateFormatter().date(from: row[13]) ?? Date(timeIntervalSince1970: 0),
+            indexedAt: row[13],
             failureCode: row[14], failureReason: row[15])
     }
 }

@@ -11,6 +11,6 @@ enum MetadataCoding {
     }
 
     static func decode(_ text: String) -> [String: JSONValue] {
-        (try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8))) ?? [:]
+        (try? JSONValue(parsing: text))?.objectValue ?? [:]
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import MLibCore
 
 /// An item as the library holds it.
@@ -15,7 +15,8 @@ public struct StoredItem: Sendable, Hashable {
     public var state: FileState
     public var contentHash: String?
     public var metadata: [String: JSONValue]
-    public var indexedAt: Date
+    /// When the item was last written, ISO 8601 in UTC as stored.
+    public var indexedAt: String
     /// For failed items: the one-line reason and its code.
     public var failure: (code: String, reason: String)? {
         get { failureCode.map { ($0, failureReason ?? "") } }
@@ -30,7 +31,7 @@ public struct StoredItem: Sendable, Hashable {
     init(
         id: Int64, path: RawPath, status: Status, kind: ItemKind?, mime: String?, title: String?,
         duration: Double?, state: FileState, contentHash: String?, metadata: [String: JSONValue],
-        indexedAt: Date, failureCode: String?, failureReason: String?
+        indexedAt: String, failureCode: String?, failureReason: String?
     ) {
         self.id = id
         self.path = path

@@ -1,0 +1,147 @@
+import Foundation
+import GRDB
+public import MLibCore
+
+/// Reads from the library inside one read transaction, so a search sees one
+/// consistent snapshot and pays for one transaction, not one per query.
+///
+/// Valid only inside the closure given to `Library.reading(_:)`; never store it.
+public struct LibraryReader {
+    let db: Database
+
+    /// Items whose words match an FTS5 `expression`, best first, ties by id.
+    ///
+    /// The expression must come from the search module's query builder, which
+    /// quotes every term; this layer does not sanitise.
+    public func matchWords(_ expression: String, kind: ItemKind?, limit: Int) throws -> [FullTextMatch] {
+        let sql: String
+        var arguments: StatementArguments = [expression]
+        if let kind {
+            sql = """
+                SELECT item_fts.rowid, \(Library.bm25Call) AS score FROM item_fts
+                JOIN items ON items.id = item_fts.rowid
+                WHERE item_fts MATCH ? AND items.kind = ?
+                ORDER BY score, item_fts.rowid LIMIT ?
+                """
+            arguments += [kind.rawValue, limit]
+        } else {
+            sql = """
+                SELECT rowid, \(Library.bm25Call) AS score FROM item_fts
+                WHERE item_fts MATCH ? ORDER BY score, rowid LIMIT ?
+                """
+            arguments += [limit]
+        }
+        return try fetch(sql, arguments) { row in FullTextMatch(itemID: row[0], score: -(row[1] as Double)) }
+    }
+
+    /// Items whose CJK text contains every one of `substrings`.
+    ///
+    /// Substrings of three or more characters go through the trigram index; shorter
+    /// ones, which trigrams cannot match, through a scan of the (small) CJK table.
+    public func matchCJK(_ substrings: [String], kind: ItemKind?, limit: Int) throws -> [FullTextMatch] {
+        guard !substrings.isEmpty else { return [] }
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        let long = substrings.filter { $0.count >= 3 }
+        if !long.isEmpty {
+            conditions.append("item_cjk MATCH ?")
+            _ = arguments.append(contentsOf: [long.map { "\"" + $0 + "\"" }.joined(separator: " ")])
+        }
+        for short in substrings where short.count < 3 {
+            // Not LIKE: SQLite 3.40's trigram index answers LIKE patterns shorter than
+            // three characters with no rows at all, instead of scanning.
+            conditions.append("instr(item_cjk.text, ?) > 0")
+            _ = arguments.append(contentsOf: [short])
+        }
+        let score = long.isEmpty ? "0.0" : "bm25(item_cjk)"
+        var sql = "SELECT item_cjk.rowid, \(score) AS score FROM item_cjk"
+        if let kind {
+            sql += " JOIN items ON items.id = item_cjk.rowid"
+            conditions.append("items.kind = ?")
+            _ = arguments.append(contentsOf: [kind.rawValue])
+        }
+        sql += " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY score, item_cjk.rowid LIMIT ?"
+        _ = arguments.append(contentsOf: [limit])
+        return try fetch(sql, arguments) { row in FullTextMatch(itemID: row[0], score: -(row[1] as Double)) }
+    }
+
+    /// The indexed text of each item by field, for snippets.
+    public func evidenceText(itemIDs: [Int64]) throws -> [Int64: [EvidenceField: String]] {
+        guard !itemIDs.isEmpty else { return [:] }
+        let rows = try Row.fetchCursor(
+            try db.cachedStatement(
+                sql: "SELECT rowid, title, body, keywords, subtitle, name, metadata FROM item_fts WHERE rowid IN (\(marks(itemIDs.count)))"),
+            arguments: StatementArguments(itemIDs))
+        var result: [Int64: [EvidenceField: String]] = [:]
+        let fields: [EvidenceField] = [.title, .body, .keywords, .subtitle, .name, .metadata]
+        while let row = try rows.next() {
+            var columns: [EvidenceField: String] = [:]
+            for (index, field) in fields.enumerated() {
+                let text: String = row[index + 1] ?? ""
+                if !text.isEmpty { columns[field] = text }
+            }
+            result[row[0]] = columns
+        }
+        return result
+    }
+
+    /// The items with these ids, keyed by id; unknown ids are left out.
+    public func items(ids: [Int64]) throws -> [Int64: StoredItem] {
+        guard !ids.isEmpty else { return [:] }
+        let items = try fetch(
+            Library.itemSelect + " WHERE items.id IN (\(marks(ids.count)))", StatementArguments(ids), Library.item(from:))
+        return Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// An item's segments in order.
+    public func segments(itemID: Int64) throws -> [StoredSegment] {
+        try fetch(
+            """
+            SELECT id, ordinal, field, modality, text, start, "end" FROM segments
+            WHERE item_id = ? ORDER BY ordinal
+            """, [itemID], Self.segment(from:))
+    }
+
+    /// Timed segments (subtitle cues, chapters) of several items, keyed by item id.
+    public func timedSegments(itemIDs: [Int64]) throws -> [Int64: [StoredSegment]] {
+        guard !itemIDs.isEmpty else { return [:] }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, ordinal, field, modality, text, start, "end", item_id FROM segments
+                WHERE item_id IN (\(marks(itemIDs.count))) AND start IS NOT NULL ORDER BY item_id, ordinal
+                """,
+            arguments: StatementArguments(itemIDs))
+        var result: [Int64: [StoredSegment]] = [:]
+        while let row = try rows.next() {
+            result[row[7], default: []].append(Self.segment(from: row))
+        }
+        return result
+    }
+
+    static func segment(from row: Row) -> StoredSegment {
+        StoredSegment(
+            id: row[0], ordinal: row[1], field: EvidenceField(rawValue: row[2]) ?? .body,
+            modality: Modality(rawValue: row[3]) ?? .text, text: row[4], start: row[5], end: row[6])
+    }
+
+    /// Maps each row of a query straight off the statement: fetching copied rows
+    /// first cost more than the queries themselves.
+    private func fetch<T>(_ sql: String, _ arguments: StatementArguments, _ transform: (Row) throws -> T) throws -> [T] {
+        let rows = try Row.fetchCursor(try db.cachedStatement(sql: sql), arguments: arguments)
+        var result: [T] = []
+        while let row = try rows.next() { result.append(try transform(row)) }
+        return result
+    }
+
+    private func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
+}
+
+extension Library {
+    /// Runs `body` with a reader inside one read transaction.
+    public func reading<T>(_ body: (LibraryReader) throws -> T) throws(LibraryError) -> T {
+        try read { db in try body(LibraryReader(db: db)) }
+    }
+}
