@@ -1,5 +1,6 @@
 import Foundation
 import MLibCore
+import Logging
 import MLibIngest
 
 /// The summary an index run prints: one line of counts, then failures.
@@ -12,15 +13,16 @@ struct IndexReport {
     static let failureLinesShown = 20
 
     func print() {
+        let log = Logger.console(verbose: verbose, quiet: quiet)
         for error in summary.rootErrors {
-            Console.error("mlib: \(error.description)\n")
+            log.error("\(error.description)")
         }
         let shown = verbose ? summary.failures.count : min(summary.failures.count, Self.failureLinesShown)
         for failure in summary.failures.prefix(shown) {
-            Console.error("failed: \(failure.reason)\n")
+            log.warning("not indexed: \(failure.reason)")
         }
         if summary.failures.count > shown {
-            Console.error("… and \(summary.failures.count - shown) more failures; see `mlib status --failed`\n")
+            log.warning("… and \(summary.failures.count - shown) more not indexed; see `mlib status --failed`")
         }
         guard !quiet else { return }
         Console.out(line + "\n")

@@ -117,7 +117,7 @@ import Testing
 
         let output = try mlib.run(["index", media])
         #expect(output.status == 2, "exit code 2 when some files failed: \(output.stderrString)")
-        #expect(output.stderrString.split(separator: "\n").allSatisfy { $0.hasPrefix("failed:") || $0.hasPrefix("…") })
+        #expect(output.stderrString.split(separator: "\n").allSatisfy { $0.hasPrefix("warning: not indexed: ") })
 
         let status = try statusJSON()
         let failures = status["failures"] as? [[String: String]] ?? []
@@ -150,6 +150,36 @@ import Testing
         #expect(output.stdout.isEmpty, "--quiet prints nothing on success")
         #expect((try statusJSON()["items"] as? [String: Int])?["text"] == 10_000)
         #expect(try mlib.searchPaths("word9999") == [many + "/9999.txt"])
+    }
+
+    @Test func searchWritesValidJSONAndPlaylistsForScripts() throws {
+        defer { folder.remove() }
+        try copyFixture("videos/tagged.mp4", to: "Trips/harbour clip.mp4")
+        try write("Harbour notes: the ferry left at dawn\n", to: "harbour.md")
+        #expect(try mlib.run(["index", media]).status == 0)
+
+        let json = folder.path("out.json")
+        var output = try mlib.run(["search", "harbour", "--format", "json", "--output", json])
+        #expect(output.status == 0 && output.stdout.isEmpty)
+        let validate = try ExternalTool.run(
+            "python3",
+            [
+                "-c", "import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))",
+                json, Fixtures.packageRoot + "/Schema/search-results.schema.json",
+            ])
+        #expect(validate.status == 0, "\(validate.stderrString)")
+
+        output = try mlib.run(["search", "harbour", "--format", "m3u"])
+        let lines = output.stdoutString.split(separator: "\n").map(String.init)
+        #expect(lines.first == "#EXTM3U")
+        #expect(lines.contains(media + "/Trips/harbour clip.mp4"))
+        #expect(!lines.contains(media + "/harbour.md"), "notes never go into a playlist")
+
+        output = try mlib.run(["search", "harbour", "--format", "jsonl"])
+        let objects = output.stdoutString.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(objects.count == 2)
     }
 
     @Test func usageErrorsExitWithOneAndLibraryErrorsWithThree() throws {
