@@ -20,17 +20,20 @@ struct BenchSearchCommand: ParsableCommand {
     @Option(help: "Results per query.")
     var limit = 20
 
+    @Flag(help: "Read each hit's metadata too, as JSON output does.")
+    var metadata = false
+
     func run() throws {
         let library = try CommandContext(root: root).openLibrary()
         let engine = SearchEngine(library: library)
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         var hits = 0
-        for line in lines { hits += try engine.search(line, options: .init(limit: limit)).hits.count }  // warm-up
+        for line in lines { hits += try engine.search(line, options: .init(limit: limit, includeMetadata: metadata)).hits.count }  // warm-up
         var timings: [Double] = []
         for line in lines {
             let start = ContinuousClock.now
-            _ = try engine.search(line, options: .init(limit: limit))
+            _ = try engine.search(line, options: .init(limit: limit, includeMetadata: metadata))
             let elapsed = ContinuousClock.now - start
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }

@@ -54,7 +54,10 @@ struct SearchCommand: ParsableCommand {
         let results: SearchResults
         do {
             results = try SearchEngine(library: library).search(
-                query, options: SearchOptions(kind: kind.map { ItemKind(rawValue: $0.rawValue)! }, limit: limit))
+                query,
+                options: SearchOptions(
+                    kind: kind.map { ItemKind(rawValue: $0.rawValue)! }, limit: limit,
+                    includeMetadata: format == .json || format == .jsonl))
         } catch {
             throw CLIError.library(error)
         }

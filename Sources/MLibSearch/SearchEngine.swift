@@ -6,7 +6,7 @@ public import MLibStore
 /// then hits with snippets and, for videos, the moments where the words occur.
 ///
 /// Items holding every word come first, by bm25 over the weighted fields; when they
-/// are fewer than the limit, items holding some of the words follow.
+/// are fewer than the limit, items holding all words but one follow.
 ///
 /// ```swift
 /// let results = try SearchEngine(library: library).search("red dress cafe", options: .init(limit: 10))
@@ -24,7 +24,7 @@ public struct SearchEngine: Sendable {
         if !analyzed.isEmpty {
             hits = try library.reading { reader in
                 let recalled = try recall(analyzed, options: options, reader: reader)
-                return try assemble(recalled, query: analyzed, reader: reader)
+                return try assemble(recalled, query: analyzed, options: options, reader: reader)
             }
         }
         return SearchResults(query: query, library: library.path, mode: "keyword", hits: hits)
@@ -48,11 +48,9 @@ public struct SearchEngine: Sendable {
         }
         guard recalled.count < limit, query.words.count > 1, query.cjkRuns.isEmpty else { return recalled }
 
-        // Fewer than asked for: add items holding some of the words, ranked below.
+        // Fewer than asked for: add items holding most of the words, ranked below.
         let known = Set(recalled.map(\.itemID))
-        let partial = try reader.matchWords(QueryAnalyzer.anyWord(query.words), kind: options.kind, limit: limit + known.count)
-            .filter { !known.contains($0.itemID) }
-            .prefix(limit - recalled.count)
+        let partial = try partialMatches(query.words, excluding: known, wanted: limit - recalled.count, hadAny: !recalled.isEmpty, options: options, reader: reader)
         let ceiling = recalled.last?.score
         let top = partial.first?.score ?? 1
         for match in partial {
@@ -66,21 +64,51 @@ public struct SearchEngine: Sendable {
         return recalled
     }
 
-    private func assemble(_ recalled: [FullTextMatch], query: AnalyzedQuery, reader: LibraryReader) throws -> [SearchHit] {
+    /// Items holding all words but one, best first: one AND query per word left
+    /// out, each as cheap as the full query. An OR query over common words costs
+    /// ten times more and ranks items that hold a single word; two-word queries fall
+    /// back to it only when nothing holds both words.
+    private func partialMatches(
+        _ words: [String], excluding known: Set<Int64>, wanted: Int, hadAny: Bool, options: SearchOptions,
+        reader: LibraryReader
+    ) throws -> [FullTextMatch] {
+        var best: [Int64: FullTextMatch] = [:]
+        if words.count >= 3 {
+            for left in words.indices {
+                var subset = words
+                subset.remove(at: left)
+                for match in try reader.matchWords(QueryAnalyzer.allWords(subset), kind: options.kind, limit: wanted + known.count)
+                where !known.contains(match.itemID) && (best[match.itemID]?.score ?? -.infinity) < match.score {
+                    best[match.itemID] = match
+                }
+            }
+        } else if !hadAny {
+            for match in try reader.matchWords(QueryAnalyzer.anyWord(words), kind: options.kind, limit: wanted + known.count)
+            where !known.contains(match.itemID) {
+                best[match.itemID] = match
+            }
+        }
+        return Array(
+            best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.itemID < $1.itemID }.prefix(wanted))
+    }
+
+    private func assemble(
+        _ recalled: [FullTextMatch], query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader
+    ) throws -> [SearchHit] {
         let ids = recalled.map(\.itemID)
-        let items = try reader.items(ids: ids)
+        let items = try reader.summaries(ids: ids, metadata: options.includeMetadata)
         let texts = try reader.evidenceText(itemIDs: ids)
         let timed = try reader.timedSegments(itemIDs: ids.filter { items[$0]?.kind == .video })
         let snippets = SnippetBuilder(query: query)
 
         var hits: [SearchHit] = []
         for match in recalled {
-            guard let item = items[match.itemID], let kind = item.kind else { continue }
+            guard let item = items[match.itemID] else { continue }
             let snippet = snippets.snippet(from: texts[item.id] ?? [:])
             hits.append(
                 SearchHit(
-                    rank: hits.count + 1, score: match.score, itemID: item.id, path: item.path, kind: kind,
-                    mime: item.mime ?? "", title: item.title, snippet: snippet, duration: item.duration,
+                    rank: hits.count + 1, score: match.score, itemID: item.id, path: item.path, kind: item.kind,
+                    mime: item.mime, title: item.title, snippet: snippet, duration: item.duration,
                     metadata: item.metadata, moments: MomentFinder.moments(in: timed[item.id] ?? [], for: query)))
         }
         return hits

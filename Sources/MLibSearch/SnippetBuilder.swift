@@ -70,18 +70,29 @@ struct SnippetBuilder {
         }
         guard let best else { return nil }
         let end = min(words.count, best.start + windowWords)
-        var out = best.start > 0 ? "…" : ""
+        var out: [UInt8] = best.start > 0 ? Self.ellipsis : []
+        out.reserveCapacity(words[end - 1].range.upperBound - words[best.start].range.lowerBound + 64)
         var cursor = words[best.start].range.lowerBound
         for index in best.start..<end {
             let range = words[index].range
-            out += String(decoding: utf8[cursor..<range.lowerBound], as: UTF8.self)
-            let word = String(decoding: utf8[range], as: UTF8.self)
-            out += matched[index] != 0 ? SearchHit.highlightStart + word + SearchHit.highlightEnd : word
+            // Line breaks inside the window become spaces: a snippet is one line.
+            for byte in utf8[cursor..<range.lowerBound] { out.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+            if matched[index] != 0 {
+                out += Self.open
+                out += utf8[range]
+                out += Self.close
+            } else {
+                out += utf8[range]
+            }
             cursor = range.upperBound
         }
-        if end < words.count || words[end - 1].range.upperBound < utf8.count - 1 { out += "…" }
-        return (best.mask.nonzeroBitCount, out.replacingNewlines())
+        if end < words.count || words[end - 1].range.upperBound < utf8.count - 1 { out += Self.ellipsis }
+        return (best.mask.nonzeroBitCount, String(decoding: out, as: UTF8.self))
     }
+
+    private static let ellipsis = Array("…".utf8)
+    private static let open = Array(SearchHit.highlightStart.utf8)
+    private static let close = Array(SearchHit.highlightEnd.utf8)
 
     /// The index of the query word `word` is, compared folded, or nil.
     private func term(of word: Word, in utf8: [UInt8]) -> Int? {

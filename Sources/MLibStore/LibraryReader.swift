@@ -93,6 +93,23 @@ public struct LibraryReader {
         return Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Summaries of the indexed items with these ids, keyed by id, with metadata
+    /// only when `metadata` is true.
+    public func summaries(ids: [Int64], metadata: Bool) throws -> [Int64: ItemSummary] {
+        guard !ids.isEmpty else { return [:] }
+        let columns = "id, path, kind, mime, title, duration" + (metadata ? ", metadata" : "")
+        let summaries = try fetch(
+            "SELECT \(columns) FROM items WHERE status = 'indexed' AND id IN (\(marks(ids.count)))",
+            StatementArguments(ids)
+        ) { row in
+            ItemSummary(
+                id: row[0], path: RawPath(bytes: Array(row[1] as Data)),
+                kind: ItemKind(rawValue: row[2] ?? "") ?? .text, mime: row[3] ?? "", title: row[4], duration: row[5],
+                metadata: metadata ? MetadataCoding.decode(row[6]) : [:])
+        }
+        return Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// An item's segments in order.
     public func segments(itemID: Int64) throws -> [StoredSegment] {
         try fetch(
