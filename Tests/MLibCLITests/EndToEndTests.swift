@@ -138,6 +138,28 @@ import Testing
         #expect(check.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
     }
 
+    /// Permissions mean nothing to root, so as root the run drops to `nobody`.
+    @Test func anUnreadableFileIsAFailureWithAReasonToAct() throws {
+        defer { folder.remove() }
+        try write("readable note about puffins\n", to: "open.txt")
+        try write("secret\n", to: "locked.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: media + "/locked.txt")
+        var arguments = [MLibBinary.executablePath, "--library", mlib.library, "index", media]
+        if getuid() == 0 {
+            for path in [folder.path, media, media + "/Trips"] {
+                try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: path)
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: media + "/open.txt")
+            arguments = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] + arguments
+        }
+        let output = try ExternalTool.run(arguments[0], Array(arguments.dropFirst()))
+        #expect(output.status == 2, "\(output.stderrString)")
+        let failures = try statusJSON()["failures"] as? [[String: String]] ?? []
+        #expect(failures.map { $0["path"] } == [media + "/locked.txt"])
+        #expect(failures.first?["reason"]?.contains("permission denied") == true)
+        #expect(try mlib.searchPaths("puffins") == [media + "/open.txt"])
+    }
+
     @Test func aFolderOfTenThousandFiles() throws {
         defer { folder.remove() }
         let many = media + "/many"
