@@ -1,6 +1,7 @@
 #ifndef MLIB_CLIBEXIF_SHIM_H
 #define MLIB_CLIBEXIF_SHIM_H
 
+#include <stddef.h>
 #include <libexif/exif-data.h>
 #include <libexif/exif-loader.h>
 #include <libexif/exif-utils.h>

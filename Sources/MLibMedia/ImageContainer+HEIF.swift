@@ -1,5 +1,5 @@
 extension ImageContainer {
-    /// Reads HEIF/HEIC/AVIF item metadata: the size from the largest `ispe`
+    /// Reads HEIF/HEIC/AVIF item metadata: the size from the primary item's `ispe`
     /// property and the `Exif` item through `iinf` and `iloc`. Pixels are not decoded.
     static func parseHEIF(_ bytes: ImageBytes) throws(Damage) -> ImageContainer {
         var container = ImageContainer(format: .heif)
@@ -8,20 +8,30 @@ extension ImageContainer {
             throw corrupt(.heif, "no item metadata (meta box) in \(grouped(bytes.count)) bytes")
         }
         let children = meta.start + 4  // meta is a full box
-        var largest = 0
         if let properties = box("iprp", in: bytes, from: children, to: meta.end),
-            let container_ = box("ipco", in: bytes, from: properties.start, to: properties.end)
+            let propertyList = box("ipco", in: bytes, from: properties.start, to: properties.end)
         {
-            var position = container_.start
-            while let property = box(at: position, in: bytes, limit: container_.end) {
+            var sizes: [Int: (width: Int, height: Int)] = [:]  // by 1-based property index
+            var position = propertyList.start
+            var index = 1
+            while let property = box(at: position, in: bytes, limit: propertyList.end) {
                 if property.type == "ispe", let w = bytes.uint32(at: property.start + 4, bigEndian: true),
-                    let h = bytes.uint32(at: property.start + 8, bigEndian: true), w * h > largest
+                    let h = bytes.uint32(at: property.start + 8, bigEndian: true)
                 {
-                    largest = w * h
-                    container.width = w
-                    container.height = h
+                    sizes[index] = (w, h)
                 }
                 position = property.end
+                index += 1
+            }
+            let primary = primaryItemID(bytes, meta: (children, meta.end)).flatMap { item in
+                box("ipma", in: bytes, from: properties.start, to: properties.end).flatMap {
+                    propertyIndices(bytes, ipma: $0, item: item).lazy.compactMap { sizes[$0] }.first
+                }
+            }
+            // Without a primary item's size, the largest image is the picture, not a tile or thumbnail.
+            if let size = primary ?? sizes.values.max(by: { $0.width * $0.height < $1.width * $1.height }) {
+                container.width = size.width
+                container.height = size.height
             }
         }
         if let exifItem = exifItemID(bytes, meta: (children, meta.end)),
@@ -66,6 +76,43 @@ extension ImageContainer {
             position = found.end
         }
         return nil
+    }
+
+    private static func primaryItemID(_ bytes: ImageBytes, meta: (start: Int, end: Int)) -> Int? {
+        guard let primary = box("pitm", in: bytes, from: meta.start, to: meta.end), let version = bytes[primary.start]
+        else { return nil }
+        return version == 0
+            ? bytes.uint16(at: primary.start + 4, bigEndian: true)
+            : bytes.uint32(at: primary.start + 4, bigEndian: true)
+    }
+
+    /// The 1-based `ipco` indices of the properties associated with `item`.
+    private static func propertyIndices(_ bytes: ImageBytes, ipma: Box, item: Int) -> [Int] {
+        guard let version = bytes[ipma.start], let flags = bytes[ipma.start + 3],
+            let count = bytes.uint32(at: ipma.start + 4, bigEndian: true)
+        else { return [] }
+        var position = ipma.start + 8
+        for _ in 0..<min(count, ipma.end) {
+            let id = version < 1 ? bytes.uint16(at: position, bigEndian: true) : bytes.uint32(at: position, bigEndian: true)
+            position += version < 1 ? 2 : 4
+            guard let id, let associations = bytes[position] else { return [] }
+            position += 1
+            var indices: [Int] = []
+            for _ in 0..<associations {
+                if flags & 1 == 1 {
+                    guard let value = bytes.uint16(at: position, bigEndian: true) else { return [] }
+                    indices.append(value & 0x7FFF)
+                    position += 2
+                } else {
+                    guard let value = bytes[position] else { return [] }
+                    indices.append(Int(value & 0x7F))
+                    position += 1
+                }
+            }
+            if id == item { return indices }
+            if position >= ipma.end { return [] }
+        }
+        return []
     }
 
     /// The ID of the item whose type is `Exif`, from the `iinf` box.

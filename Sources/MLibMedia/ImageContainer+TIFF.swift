@@ -27,6 +27,8 @@ extension ImageContainer {
             case 257: container.height = tiffValues(bytes, entry: entry, bigEndian: bigEndian).first
             case 273, 324: offsets = tiffValues(bytes, entry: entry, bigEndian: bigEndian)
             case 279, 325: lengths = tiffValues(bytes, entry: entry, bigEndian: bigEndian)
+            case 33723: container.iptc = tiffBytes(bytes, entry: entry, bigEndian: bigEndian)
+            case 34377: container.photoshop = tiffBytes(bytes, entry: entry, bigEndian: bigEndian).map(Array.init)
             default: break
             }
         }
@@ -40,6 +42,18 @@ extension ImageContainer {
         }
         container.exif = bytes.storage[...]
         return container
+    }
+
+    /// The raw bytes of one IFD entry's value, whatever its type.
+    private static func tiffBytes(_ bytes: ImageBytes, entry: Int, bigEndian: Bool) -> ArraySlice<UInt8>? {
+        let sizes = [1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8]
+        guard let type = bytes.uint16(at: entry + 2, bigEndian: bigEndian), let size = sizes[type],
+            let count = bytes.uint32(at: entry + 4, bigEndian: bigEndian)
+        else { return nil }
+        let length = count * size
+        if length <= 4 { return bytes.bytes(at: entry + 8, count: length) }
+        guard let pointer = bytes.uint32(at: entry + 8, bigEndian: bigEndian) else { return nil }
+        return bytes.bytes(at: pointer, count: length)
     }
 
     /// The SHORT or LONG values of one IFD entry, inline or at their offset.

@@ -23,12 +23,17 @@ struct ImageContainer {
     var exif: ArraySlice<UInt8>?
     /// The XMP packet, UTF-8 XML.
     var xmp: ArraySlice<UInt8>?
-    /// Photoshop image resources (JPEG APP13), which may hold IPTC-IIM.
+    /// Photoshop image resources (JPEG APP13, TIFF tag 34377), which may hold IPTC-IIM.
     var photoshop: [UInt8]?
+    /// IPTC-IIM records stored directly (TIFF tag 33723).
+    var iptc: ArraySlice<UInt8>?
 
     init(format: Format) {
         self.format = format
     }
+
+    /// ISO-BMFF major brands of still images (HEIC, HEIF, AVIF), not of videos.
+    static let heifBrands: Set<String> = ["heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "avif", "avis"]
 
     /// The format the first bytes announce, if mlib reads it.
     static func format(of bytes: ImageBytes) -> Format? {
@@ -42,7 +47,11 @@ struct ImageContainer {
             return .tiff
         }
         if bytes.matches("RIFF", at: 0), bytes.matches("WEBP", at: 8) { return .webp }
-        if bytes.matches("ftyp", at: 4) { return .heif }
+        if bytes.matches("ftyp", at: 4), let brand = bytes.bytes(at: 8, count: 4),
+            heifBrands.contains(String(decoding: brand, as: UTF8.self))
+        {
+            return .heif
+        }
         return nil
     }
 

@@ -49,7 +49,8 @@ et -XMP-dc:Title='GIF title' -XMP-dc:Subject=gif image.gif
 pixels -type truecolor bmp3:image.bmp
 pixels -compress none image.tiff
 et -EXIF:Make='Nikon' -EXIF:Model='D850' -EXIF:Artist='T. Iff' -EXIF:Orientation=8 \
-  -EXIF:DateTimeOriginal='2020:01:02 03:04:05' -XMP-dc:Title='TIFF title' image.tiff
+  -EXIF:DateTimeOriginal='2020:01:02 03:04:05' -XMP-dc:Title='TIFF title' \
+  -IPTC:Caption-Abstract='TIFF caption' -IPTC:Keywords=tiff image.tiff
 pixels -quality 80 image.webp
 et -EXIF:Make='Fujifilm' -EXIF:Model='X-T5' -EXIF:DateTimeOriginal='2022:07:14 18:00:00' \
   -XMP-dc:Title='WebP title' -XMP-dc:Subject=webp image.webp
