@@ -72,7 +72,9 @@ public struct TableExporter: Sendable {
             let pathRoom = width.map { $0 - prefixWidth - titleWidth - Self.separator.count }
             let rest = row(title: titles[index], path: paths[index], titleWidth: titleWidth, pathRoom: pathRoom)
             out += fit(prefix + rest) + "\n"
-            if let snippet = hit.snippet?.singleLine, !snippet.isEmpty {
+            // A video's best moment leads its snippet line, so a player can seek there.
+            let moment = hit.moments.first.map { Self.clock($0.start) + "–" + Self.clock($0.end) + "  " } ?? ""
+            if let snippet = hit.snippet.map({ moment + $0.singleLine }), !snippet.isEmpty {
                 var indent = String(repeating: " ", count: prefixWidth)
                 // On a very narrow terminal the snippet is worth more than its indent.
                 if let width, width - indent.count < Self.narrowest { indent = "" }
@@ -104,6 +106,15 @@ public struct TableExporter: Sendable {
         guard titleWidth > 0 else { return title + Self.separator + path }
         return title.truncatedAtEnd(toColumns: titleWidth).rightPadded(toColumns: titleWidth)
             + Self.separator + path.truncatedAtStart(toColumns: max(pathRoom, 0))
+    }
+
+    /// `m:ss.s` for a time in seconds: `75.25` gives `1:15.2`.
+    static func clock(_ seconds: Double) -> String {
+        let tenths = Int((max(seconds, 0) * 10).rounded(.down))
+        let minutes = tenths / 600
+        let rest = tenths % 600
+        let whole = String(rest / 10)
+        return "\(minutes):" + (whole.count < 2 ? "0" + whole : whole) + ".\(rest % 10)"
     }
 
     /// The hit's title on one line, or its file name when it has none.

@@ -22,7 +22,8 @@ import Testing
 
     @Test func snippetGoesOnAnIndentedSecondLine() {
         let table = lines(TableExporter())
-        #expect(table[1] == "                the «sunset» over the sea at the «beach»")
+        // The first hit is a video: its best moment leads the line.
+        #expect(table[1] == "                0:12.5–0:20.0  the «sunset» over the sea at the «beach»")
         let noteRow = table.firstIndex { $0.hasPrefix("4  0.30  text ") }
         #expect(noteRow.map { table[$0 + 1] } == "                a «sunset» walk")
     }
@@ -49,9 +50,15 @@ import Testing
         }
     }
 
+    @Test func clockShowsMinutesSecondsAndTenths() {
+        #expect(TableExporter.clock(0) == "0:00.0")
+        #expect(TableExporter.clock(75.25) == "1:15.2")
+        #expect(TableExporter.clock(3599.99) == "59:59.9")
+    }
+
     @Test func colorTurnsMarkersIntoBold() {
         let table = lines(TableExporter(color: true))
-        #expect(table[1] == "                the \u{1B}[1msunset\u{1B}[22m over the sea at the \u{1B}[1mbeach\u{1B}[22m")
+        #expect(table[1] == "                0:12.5–0:20.0  the \u{1B}[1msunset\u{1B}[22m over the sea at the \u{1B}[1mbeach\u{1B}[22m")
         #expect(!table.joined().contains("«"))
     }
 
