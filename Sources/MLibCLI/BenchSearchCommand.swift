@@ -23,17 +23,20 @@ struct BenchSearchCommand: ParsableCommand {
     @Flag(help: "Read each hit's metadata too, as JSON output does.")
     var metadata = false
 
+    @Flag(help: "Only items holding every word, as a plain FTS5 AND query returns.")
+    var allWords = false
+
     func run() throws {
         let library = try CommandContext(root: root).openLibrary()
         let engine = SearchEngine(library: library)
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         var hits = 0
-        for line in lines { hits += try engine.search(line, options: .init(limit: limit, includeMetadata: metadata)).hits.count }  // warm-up
+        for line in lines { hits += try engine.search(line, options: .init(limit: limit, includeMetadata: metadata, requireAllWords: allWords)).hits.count }  // warm-up
         var timings: [Double] = []
         for line in lines {
             let start = ContinuousClock.now
-            _ = try engine.search(line, options: .init(limit: limit, includeMetadata: metadata))
+            _ = try engine.search(line, options: .init(limit: limit, includeMetadata: metadata, requireAllWords: allWords))
             let elapsed = ContinuousClock.now - start
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }

@@ -18,6 +18,7 @@ struct SearchCommand: ParsableCommand {
             EXAMPLES
               mlib search "red dress by cafe window"
               mlib search beach --kind video --limit 5
+              mlib search "harbour sunset ferry" --all-words
               mlib search 夏日海滩
               mlib search harbour --format json --output harbour.json
               mlib search beach --format m3u --include-images > beach.m3u
@@ -41,6 +42,9 @@ struct SearchCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(help: "Only items holding every word (by default, when those are fewer than --limit, items holding all words but one follow).")
+    var allWords = false
+
     @Flag(help: "M3U: list images as well as videos.")
     var includeImages = false
 
@@ -57,7 +61,7 @@ struct SearchCommand: ParsableCommand {
                 query,
                 options: SearchOptions(
                     kind: kind.map { ItemKind(rawValue: $0.rawValue)! }, limit: limit,
-                    includeMetadata: format == .json || format == .jsonl))
+                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords))
         } catch {
             throw CLIError.library(error)
         }

@@ -46,7 +46,9 @@ public struct SearchEngine: Sendable {
             recalled = Array(
                 try reader.matchWords(all, kind: options.kind, limit: wide).filter { cjk.contains($0.itemID) }.prefix(limit))
         }
-        guard recalled.count < limit, query.words.count > 1, query.cjkRuns.isEmpty else { return recalled }
+        guard recalled.count < limit, query.words.count > 1, query.cjkRuns.isEmpty, !options.requireAllWords else {
+            return recalled
+        }
 
         // Fewer than asked for: add items holding most of the words, ranked below.
         let known = Set(recalled.map(\.itemID))

@@ -7,10 +7,14 @@ public struct SearchOptions: Sendable, Hashable {
     /// Whether hits carry their items' metadata; output that never shows it (a
     /// table, a playlist) is faster without.
     public var includeMetadata: Bool
+    /// Whether only items holding every word are returned; otherwise, when they are
+    /// fewer than `limit`, items holding all words but one follow.
+    public var requireAllWords: Bool
 
-    public init(kind: ItemKind? = nil, limit: Int = 20, includeMetadata: Bool = true) {
+    public init(kind: ItemKind? = nil, limit: Int = 20, includeMetadata: Bool = true, requireAllWords: Bool = false) {
         self.kind = kind
         self.limit = max(1, limit)
         self.includeMetadata = includeMetadata
+        self.requireAllWords = requireAllWords
     }
 }

@@ -41,8 +41,11 @@ public final class Library: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Map the file: searches then read pages without a system call each.
-            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            // Readers map the file: a search then reads pages without a system call
+            // each. The writer does not, so indexing's memory stays its own.
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            }
         }
         let pool: DatabasePool
         do {

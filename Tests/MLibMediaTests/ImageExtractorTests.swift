@@ -213,7 +213,7 @@ struct ImageExtractorTests {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
         let damaged = folder.path(name)
-        var random = SplitMix(seed: UInt64(whole.count))
+        var random = SeededGenerator(seed: UInt64(whole.count))
         for _ in 0..<40 {
             var bytes = whole
             for _ in 0..<(1 + Int(random.next() % 8)) {
@@ -243,18 +243,5 @@ struct ImageExtractorTests {
         #expect(extraction.title == "Red boats")
         #expect(extraction.metadata["width"] == 64)
         #expect(extraction.segments.contains { $0.field == .name })
-    }
-}
-
-/// A small seeded generator so damage tests repeat exactly.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

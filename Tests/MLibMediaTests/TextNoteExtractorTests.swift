@@ -196,24 +196,11 @@ struct TextNoteExtractorTests {
     }
 
     @Test func arbitraryBytesNeverCrash() {
-        var generator = SplitMix64(seed: 20240714)
+        var generator = SeededGenerator(seed: 20240714)
         for _ in 0..<200 {
             let bytes = (0..<Int.random(in: 0...600, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
             let note = TextNoteExtractor.note(bytes, path: RawPath("/n.txt"), mime: "text/plain", truncated: Bool.random())
             #expect(note.kind == .text)
-        }
-    }
-
-    /// Reproducible random numbers, so a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
         }
     }
 

@@ -55,6 +55,13 @@ import Testing
         #expect(zip(hits, hits.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test func allWordsLeavesPartialMatchesOut() throws {
+        let (engine, folder) = try Self.corpus()
+        defer { folder.remove() }
+        let hits = try engine.search("red dress by cafe window", options: .init(requireAllWords: true)).hits
+        #expect(hits.map(\.path.string) == ["/m/dress.jpg", "/m/diary.md"])
+    }
+
     @Test func twoWordQueriesFallBackToEitherWordOnlyWhenNothingHoldsBoth() throws {
         let (engine, folder) = try Self.corpus()
         defer { folder.remove() }
