@@ -4,12 +4,16 @@ public import MLibCore
 
 extension Library {
     /// The files the library knows at `root` or inside it, for an incremental scan.
+    ///
+    /// Read on the writer's connection, which does not map the file: a scan touches
+    /// the items table all over the file, and through a mapping every page nearby
+    /// would count as the indexer's memory.
     public func storedFiles(under root: RawPath) throws(LibraryError) -> [StoredFile] {
         let exact = Data(root.bytes)
         let folder = root.bytes.last == UInt8(ascii: "/") ? root.bytes : root.bytes + [UInt8(ascii: "/")]
         // Every path inside `folder` sorts between "folder/" and "folder0" ('0' follows '/').
         let upper = Array(folder.dropLast()) + [UInt8(ascii: "0")]
-        return try read { db in
+        return try write { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
