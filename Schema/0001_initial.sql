@@ -55,9 +55,12 @@ CREATE TABLE failures (
 );
 
 -- Word index: one row per indexed item (rowid = items.id), one column per evidence
--- field so bm25 can weigh a title above a body.
+-- field so bm25 can weigh a title above a body. It keeps no copy of the text
+-- (content = ''): segments hold it once, and a row is removed by handing back the
+-- values it was given (FTS5's 'delete' command), built from those segments.
 CREATE VIRTUAL TABLE item_fts USING fts5 (
     title, body, keywords, subtitle, name, metadata,
+    content = '',
     tokenize = 'unicode61 remove_diacritics 2'
 );
 

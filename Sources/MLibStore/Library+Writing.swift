@@ -92,9 +92,23 @@ extension Library {
 
     /// Removes an item's segments, failure and index rows, leaving the item row.
     private static func clearEvidence(of id: Int64, in db: Database) throws {
+        // The word index holds no text: its row goes by handing back what was indexed.
+        let old = WordIndexColumns(
+            try Row.fetchAll(
+                db, sql: "SELECT field, modality, text FROM segments WHERE item_id = ? ORDER BY ordinal", arguments: [id]
+            ).map { row in
+                (field: EvidenceField(rawValue: row[0]) ?? .body, modality: Modality(rawValue: row[1]) ?? .text, text: row[2] as String)
+            })
+        if !old.isEmpty {
+            try db.execute(
+                sql: """
+                    INSERT INTO item_fts (item_fts, rowid, title, body, keywords, subtitle, name, metadata)
+                    VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: StatementArguments([id as any DatabaseValueConvertible] + old.values))
+        }
         try db.execute(sql: "DELETE FROM segments WHERE item_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM failures WHERE item_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM item_cjk WHERE rowid = ?", arguments: [id])
     }
 
@@ -104,26 +118,17 @@ extension Library {
                 INSERT INTO segments (item_id, ordinal, field, modality, text, start, "end")
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
-        var columns: [EvidenceField: [String]] = [:]
         for (ordinal, segment) in segments.enumerated() {
             try insert.execute(arguments: [
                 id, ordinal, segment.field.rawValue, segment.modality.rawValue, segment.text,
                 segment.start, segment.end,
             ])
-            if segment.modality == .text, !segment.text.isEmpty {
-                columns[segment.field, default: []].append(segment.text)
-            }
         }
+        let columns = WordIndexColumns(segments.lazy.map { (field: $0.field, modality: $0.modality, text: $0.text) })
         guard !columns.isEmpty else { return }
-        func column(_ field: EvidenceField) -> String {
-            columns[field]?.joined(separator: "\n") ?? ""
-        }
         try db.execute(
             sql: "INSERT INTO item_fts (rowid, title, body, keywords, subtitle, name, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [
-                id, column(.title), column(.body), column(.keywords), column(.subtitle), column(.name),
-                column(.metadata),
-            ])
+            arguments: StatementArguments([id as any DatabaseValueConvertible] + columns.values))
         let cjk = segments.lazy.filter { $0.modality == .text }.flatMap { CJKText.runs(in: $0.text) }
         if !cjk.isEmpty {
             try db.execute(

@@ -70,19 +70,24 @@ public struct LibraryReader {
         guard !itemIDs.isEmpty else { return [:] }
         let rows = try Row.fetchCursor(
             try db.cachedStatement(
-                sql: "SELECT rowid, title, body, keywords, subtitle, name, metadata FROM item_fts WHERE rowid IN (\(marks(itemIDs.count)))"),
+                sql: """
+                    SELECT item_id, field, modality, text FROM segments
+                    WHERE item_id IN (\(marks(itemIDs.count))) ORDER BY item_id, ordinal
+                    """),
             arguments: StatementArguments(itemIDs))
-        var result: [Int64: [EvidenceField: String]] = [:]
-        let fields: [EvidenceField] = [.title, .body, .keywords, .subtitle, .name, .metadata]
+        var segments: [Int64: [(field: EvidenceField, modality: Modality, text: String)]] = [:]
         while let row = try rows.next() {
-            var columns: [EvidenceField: String] = [:]
-            for (index, field) in fields.enumerated() {
-                let text: String = row[index + 1] ?? ""
-                if !text.isEmpty { columns[field] = text }
-            }
-            result[row[0]] = columns
+            segments[row[0], default: []].append(
+                (EvidenceField(rawValue: row[1]) ?? .body, Modality(rawValue: row[2]) ?? .text, row[3]))
         }
-        return result
+        return segments.mapValues { itemSegments in
+            let columns = WordIndexColumns(itemSegments)
+            var texts: [EvidenceField: String] = [:]
+            for field in WordIndexColumns.fields {
+                if let text = columns.text(of: field) { texts[field] = text }
+            }
+            return texts
+        }
     }
 
     /// The items with these ids, keyed by id; unknown ids are left out.

@@ -55,10 +55,34 @@ import Testing
                 contentHash: nil, outcome: .failed(code: "corrupt", reason: "/bad.mp4: corrupt", kind: .video)),
         ])
         try library.removeItems(ids: ids)
-        for table in ["items", "segments", "failures", "item_fts", "item_cjk"] {
+        for table in ["items", "segments", "failures", "item_fts_docsize", "item_cjk"] {
             let count = try ExternalTool.run("sqlite3", [library.path, "SELECT count(*) FROM \(table)"])
             #expect(count.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(table) not empty")
         }
+    }
+
+    @Test func theWordIndexStaysConsistentThroughRewritesAndRemovals() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        for round in 0..<5 {
+            let records = (0..<40).map { n in
+                LibraryFactory.record(
+                    "/r/\(n).md", title: "Note \(n)",
+                    segments: [
+                        .init(field: .title, text: "Note \(n) round\(round)"),
+                        .init(field: .body, text: "café body \(n) round\(round) 夏日海滩"),
+                        .init(field: .keywords, text: ""),
+                    ], inode: UInt64(n))
+            }
+            let ids = try library.write(records)
+            if round % 2 == 1 { try library.removeItems(ids: Array(ids.prefix(10))) }
+        }
+        let check = try ExternalTool.run(
+            "sqlite3", [library.path, "INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 0)"])
+        #expect(check.status == 0, "\(check.stderrString)")
+        #expect(try library.matchWords("\"round3\"", kind: nil, limit: 100).isEmpty)
+        #expect(try library.matchWords("\"round4\"", kind: nil, limit: 100).count == 40)
+        #expect(try library.matchWords("\"cafe\" \"round4\"", kind: nil, limit: 100).count == 40)
     }
 
     @Test func failedFilesAreListedWithTheirReasons() throws {
