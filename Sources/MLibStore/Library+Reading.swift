@@ -50,11 +50,6 @@ extension Library {
         }
     }
 
-    /// The items with these ids, keyed by id; unknown ids are left out.
-    public func items(ids: [Int64]) throws(LibraryError) -> [Int64: StoredItem] {
-        try reading { try $0.items(ids: ids) }
-    }
-
     /// An item's segments in order.
     public func segments(itemID: Int64) throws(LibraryError) -> [StoredSegment] {
         try reading { try $0.segments(itemID: itemID) }

@@ -90,14 +90,6 @@ public struct LibraryReader {
         }
     }
 
-    /// The items with these ids, keyed by id; unknown ids are left out.
-    public func items(ids: [Int64]) throws -> [Int64: StoredItem] {
-        guard !ids.isEmpty else { return [:] }
-        let items = try fetch(
-            Library.itemSelect + " WHERE items.id IN (\(marks(ids.count)))", StatementArguments(ids), Library.item(from:))
-        return Dictionary(items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
     /// Summaries of the indexed items with these ids, keyed by id, with metadata
     /// only when `metadata` is true.
     public func summaries(ids: [Int64], metadata: Bool) throws -> [Int64: ItemSummary] {
