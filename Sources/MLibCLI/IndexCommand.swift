@@ -9,10 +9,7 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Index files and folders (recursively); re-indexing picks up only changes.",
         discussion: """
-            Files are typed by content, not by name. Unchanged files (same size, modification
-            time and inode) are skipped; changed files are read again; a moved file keeps its
-            item id; files gone from an indexed folder leave the library. A file that cannot be
-            read becomes a failed item with a one-line reason, and the run goes on.
+            Files are typed by content, not by name. Unchanged files (same size, modification time and inode) are skipped; changed files are read again; a moved file keeps its item id; files gone from an indexed folder leave the library. A file that cannot be read becomes a failed item with a one-line reason, and the run goes on.
 
             On a terminal a live line shows progress; piped, only the summary is printed.
 

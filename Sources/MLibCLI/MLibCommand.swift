@@ -6,9 +6,7 @@ public struct MLibCommand: ParsableCommand {
         commandName: "mlib",
         abstract: "A media librarian: index notes, images and videos, then find them by describing them.",
         discussion: """
-            mlib keeps everything it learns in one SQLite library file. Index folders once,
-            index them again to pick up changes (unchanged files are skipped, moved files keep
-            their identity, deleted files leave the library), and search in plain words.
+            mlib keeps everything it learns in one SQLite library file. Index folders once, index them again to pick up changes (unchanged files are skipped, moved files keep their identity, deleted files leave the library), and search in plain words.
 
             EXAMPLES
               mlib index ~/Media ~/Notes

@@ -10,10 +10,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library in plain words.",
         discussion: """
-            The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are
-            searched for as words or ignored. Items holding every word rank first (titles and
-            keywords weigh more than body text), then items holding some of them. Chinese and
-            Japanese text is matched without spaces.
+            The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
 
             EXAMPLES
               mlib search "red dress by cafe window"
