@@ -13,7 +13,7 @@ DEMO_LIBRARY := .build/demo/library.sqlite
 
 # Debian packages: C libraries we link, and the tools that make fixtures and examples.
 APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
-	libswscale-dev libexif-dev libmagic-dev libmagic-mgc imagemagick libimage-exiftool-perl \
+	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
 	ffmpeg python3 python3-jsonschema time
 
 .PHONY: all deps build debug test demo bench install uninstall fixtures examples clean

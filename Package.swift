@@ -30,6 +30,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CLibMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         .target(
             name: "MLibCore",
@@ -44,6 +45,11 @@ let package = Package(
         .target(
             name: "MLibMedia",
             dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "MLibInference",
+            dependencies: ["MLibCore", "COpenBLAS"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -101,6 +107,7 @@ let package = Package(
         .testTarget(name: "MLibCoreTests", dependencies: ["MLibCore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibStoreTests", dependencies: ["MLibStore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibMediaTests", dependencies: ["MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibInferenceTests", dependencies: ["MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
