@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "mlib", targets: ["mlib"]),
+        .executable(name: "mlib-bench", targets: ["MLibBench"]),
         .library(name: "MLibCLI", targets: ["MLibCLI"]),
     ],
     dependencies: [
@@ -87,6 +88,12 @@ let package = Package(
         .executableTarget(
             name: "mlib",
             dependencies: ["MLibCLI"],
+            swiftSettings: strictSettings
+        ),
+
+        .executableTarget(
+            name: "MLibBench",
+            dependencies: ["MLibCore", "MLibStore", "MLibInference"],
             swiftSettings: strictSettings
         ),
 
