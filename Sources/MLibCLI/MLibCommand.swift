@@ -14,10 +14,14 @@ public struct MLibCommand: ParsableCommand {
               mlib search beach --kind video --format m3u --output beach.m3u
               mlib show ~/Media/holiday.mp4 --format json
               mlib status --failed
+              mlib models
 
             LIBRARY
               --library FILE, else $MLIB_LIBRARY, else $XDG_DATA_HOME/mlib/library.sqlite
               (~/.local/share/mlib/library.sqlite when XDG_DATA_HOME is unset).
+
+            MODELS
+              Sentence models (Hugging Face folders) are looked for in --models DIR, $MLIB_MODELS, $XDG_DATA_HOME/mlib/models and the checkout's models/ (`make model` fetches the default, all-MiniLM-L6-v2). Without one, search works by words only.
 
             EXIT CODES
               0  success
@@ -30,12 +34,15 @@ public struct MLibCommand: ParsableCommand {
         version: MLibVersion.current,
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ForgetCommand.self,
-            BenchSearchCommand.self,
+            ModelsCommand.self, EmbedCommand.self, BenchSearchCommand.self,
         ]
     )
 
     @Option(name: .long, help: ArgumentHelp("The library file to use.", valueName: "file"))
     public var library: String?
+
+    @Option(name: .long, help: ArgumentHelp("Look for sentence models in this folder first.", valueName: "dir"))
+    public var models: String?
 
     public init() {}
 }

@@ -4,7 +4,7 @@ import MLibIngest
 
 /// The live line an index run shows on a terminal, redrawn at most ten times a second.
 final class ProgressLine {
-    private let enabled: Bool
+    let enabled: Bool
     private var lastDraw = ContinuousClock.now - .seconds(1)
     private var drawn = false
 
@@ -30,6 +30,16 @@ final class ProgressLine {
             if progress.failed > 0 { line += " · \(progress.failed) failed" }
         }
         Console.error(line)
+        drawn = true
+    }
+
+    func show(_ progress: EmbeddingProgress) {
+        guard enabled, progress.total > 0 else { return }
+        let now = ContinuousClock.now
+        guard now - lastDraw >= .milliseconds(100) else { return }
+        lastDraw = now
+        let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
+        Console.error("\r\u{1B}[Kembedding \(progress.done)/\(progress.total) passages · \(Int(rate.rounded()))/s")
         drawn = true
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import MLibCore
 import MLibExport
 import MLibSearch
+import MLibStore
 
 /// `mlib search QUERY`: finds items by describing them.
 struct SearchCommand: ParsableCommand {
@@ -10,10 +11,11 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library in plain words.",
         discussion: """
-            The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
+            By default mlib finds items by their words and by their meaning (a sentence model), fused by reciprocal rank; --mode keyword or semantic uses one alone. Without a model, search is by words. The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
 
             EXAMPLES
               mlib search "red dress by cafe window"
+              mlib search "seaside holiday" --mode semantic
               mlib search beach --kind video --limit 5
               mlib search "harbour sunset ferry" --all-words
               mlib search 夏日海滩
@@ -23,9 +25,13 @@ struct SearchCommand: ParsableCommand {
     )
 
     @ParentCommand var root: MLibCommand
+    @OptionGroup var modelOptions: ModelOptions
 
     @Argument(help: "What to look for, in plain words.")
     var query: String
+
+    @Option(help: ArgumentHelp("keyword (words), semantic (meaning) or hybrid (both, fused).", valueName: "mode"))
+    var mode: ModeOption = .hybrid
 
     @Option(help: ArgumentHelp("Only items of this kind: image, video or text.", valueName: "kind"))
     var kind: KindOption?
@@ -52,15 +58,26 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let context = CommandContext(root: root)
         let library = try context.openLibrary()
+        var semantic: SemanticSearch?
+        if mode != .keyword {
+            let resolver = ModelResolver(root: root, options: modelOptions, required: mode == .semantic)
+            if let encoder = try resolver.encoder() {
+                semantic = SemanticSearch(library: library, embedder: encoder)
+            } else if CommandContext.stderrIsTerminal {
+                Console.error(resolver.missingNotice)
+            }
+        }
         let results: SearchResults
         do {
-            results = try SearchEngine(library: library).search(
+            results = try SearchEngine(library: library, semantic: semantic).search(
                 query,
                 options: SearchOptions(
-                    kind: kind.map { ItemKind(rawValue: $0.rawValue)! }, limit: limit,
-                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords))
-        } catch {
+                    mode: SearchMode(rawValue: mode.rawValue)!, kind: kind.map { ItemKind(rawValue: $0.rawValue)! },
+                    limit: limit, includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords))
+        } catch let error as LibraryError {
             throw CLIError.library(error)
+        } catch {
+            throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.libraryError)
         }
         let toTerminal = output == nil && CommandContext.stdoutIsTerminal
         let options = ExportOptions(
@@ -68,6 +85,11 @@ struct SearchCommand: ParsableCommand {
         let bytes = Exporter.render(results, format: ExportFormat(rawValue: format.rawValue)!, options: options)
         try OutputWriter.write(bytes, to: output)
     }
+}
+
+/// `--mode` values; mirrors `SearchMode`.
+enum ModeOption: String, ExpressibleByArgument, CaseIterable {
+    case keyword, semantic, hybrid
 }
 
 /// `--kind` values; mirrors `ItemKind`.

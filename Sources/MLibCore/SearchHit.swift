@@ -16,6 +16,8 @@ public struct SearchHit: Sendable, Hashable {
     public var metadata: [String: JSONValue]
     /// For videos: where the evidence lies, best first.
     public var moments: [Moment]
+    /// The passages that made this a hit, best first.
+    public var evidence: [Evidence]
 
     /// Marks the start of a matched word in `snippet`.
     public static let highlightStart = "\u{AB}"  // «
@@ -25,7 +27,7 @@ public struct SearchHit: Sendable, Hashable {
     public init(
         rank: Int, score: Double, itemID: Int64, path: RawPath, kind: ItemKind, mime: String,
         title: String? = nil, snippet: String? = nil, duration: Double? = nil,
-        metadata: [String: JSONValue] = [:], moments: [Moment] = []
+        metadata: [String: JSONValue] = [:], moments: [Moment] = [], evidence: [Evidence] = []
     ) {
         self.rank = rank
         self.score = score
@@ -38,5 +40,6 @@ public struct SearchHit: Sendable, Hashable {
         self.duration = duration
         self.metadata = metadata
         self.moments = moments
+        self.evidence = evidence
     }
 }

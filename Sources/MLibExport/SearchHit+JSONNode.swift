@@ -30,6 +30,18 @@ extension SearchHit {
                     ])
                 }
             ),
+            "evidence": .array(
+                evidence.map { item in
+                    .object([
+                        "source": .string(item.source.rawValue),
+                        "field": .string(item.field.rawValue),
+                        "text": .string(item.text),
+                        "score": item.score.isFinite ? JSONNode.rounded(item.score, places: 4) : .number(0),
+                        "start": item.start.flatMap { $0.isFinite ? JSONNode.rounded($0, places: 3) : nil } ?? .null,
+                        "end": item.end.flatMap { $0.isFinite ? JSONNode.rounded($0, places: 3) : nil } ?? .null,
+                    ])
+                }
+            ),
         ]
         if !path.isValidUTF8 {
             members["path_base64"] = .string(Data(path.bytes).base64EncodedString())

@@ -2,117 +2,135 @@ import Foundation
 public import MLibCore
 public import MLibStore
 
-/// Answers a query from the library: recall through the word and CJK indexes,
-/// then hits with snippets and, for videos, the moments where the words occur.
-///
-/// Items holding every word come first, by bm25 over the weighted fields; when they
-/// are fewer than the limit, items holding all words but one follow.
+/// Answers a query from the library: recall by words (bm25), by meaning (sentence
+/// vectors) or both fused by reciprocal rank, then hits with snippets, evidence and,
+/// for videos, the moments where the evidence lies.
 ///
 /// ```swift
-/// let results = try SearchEngine(library: library).search("red dress cafe", options: .init(limit: 10))
+/// let engine = SearchEngine(library: library, semantic: SemanticSearch(library: library, embedder: model))
+/// let results = try engine.search("seaside holiday", options: .init(mode: .hybrid, limit: 10))
 /// ```
 public struct SearchEngine: Sendable {
     public let library: Library
+    /// Nil when no sentence model is available: every mode then searches by words.
+    public let semantic: SemanticSearch?
 
-    public init(library: Library) {
+    /// Reciprocal rank fusion's damping constant: rank r contributes 1 / (k + r).
+    static let fusionConstant = 60.0
+
+    public init(library: Library, semantic: SemanticSearch? = nil) {
         self.library = library
+        self.semantic = semantic
     }
 
-    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws(LibraryError) -> SearchResults {
+    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let analyzed = QueryAnalyzer.analyze(query)
-        var hits: [SearchHit] = []
-        if !analyzed.isEmpty {
-            hits = try library.reading { reader in
-                let recalled = try recall(analyzed, options: options, reader: reader)
-                return try assemble(recalled, query: analyzed, options: options, reader: reader)
-            }
+        let mode = semantic == nil ? .keyword : options.mode
+        var semanticMatches: [SemanticIndex.ItemMatch] = []
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        if mode != .keyword, let semantic, !trimmed.isEmpty {
+            let depth = mode == .hybrid ? max(options.limit * 2, 50) : options.limit
+            semanticMatches = try semantic.items(for: trimmed, limit: depth, kind: options.kind)
         }
-        return SearchResults(query: query, library: library.path, mode: "keyword", hits: hits)
+        let hits: [SearchHit] = try library.reading { reader in
+            var keyword: [FullTextMatch] = []
+            if mode != .semantic, !analyzed.isEmpty {
+                var keywordOptions = options
+                if mode == .hybrid { keywordOptions.limit = max(options.limit * 2, 50) }
+                keyword = try KeywordRecall(reader: reader).recall(analyzed, options: keywordOptions)
+            }
+            let candidates = Self.fuse(keyword: keyword, semantic: semanticMatches, mode: mode, limit: options.limit)
+            return try assemble(candidates, query: analyzed, options: options, reader: reader)
+        }
+        return SearchResults(query: query, library: library.path, mode: mode.rawValue, hits: hits)
     }
 
-    private func recall(_ query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader) throws -> [FullTextMatch] {
-        let limit = options.limit
-        if query.words.isEmpty {
-            return try reader.matchCJK(query.cjkRuns, kind: options.kind, limit: limit)
-        }
-        let all = QueryAnalyzer.allWords(query.words)
-        var recalled: [FullTextMatch]
-        if query.cjkRuns.isEmpty {
-            recalled = try reader.matchWords(all, kind: options.kind, limit: limit)
-        } else {
-            // Both scripts: items must satisfy both indexes. Widen each side, then meet.
-            let wide = limit * 20
-            let cjk = Set(try reader.matchCJK(query.cjkRuns, kind: options.kind, limit: wide).map(\.itemID))
-            recalled = Array(
-                try reader.matchWords(all, kind: options.kind, limit: wide).filter { cjk.contains($0.itemID) }.prefix(limit))
-        }
-        guard recalled.count < limit, query.words.count > 1, query.cjkRuns.isEmpty, !options.requireAllWords else {
-            return recalled
-        }
-
-        // Fewer than asked for: add items holding most of the words, ranked below.
-        let known = Set(recalled.map(\.itemID))
-        let partial = try partialMatches(query.words, excluding: known, wanted: limit - recalled.count, hadAny: !recalled.isEmpty, options: options, reader: reader)
-        let ceiling = recalled.last?.score
-        let top = partial.first?.score ?? 1
-        for match in partial {
-            var scaled = match
-            if let ceiling, top > 0 {
-                // Keep scores falling with rank: partial matches stay below full ones.
-                scaled.score = ceiling * 0.9 * (match.score / top)
-            }
-            recalled.append(scaled)
-        }
-        return recalled
+    /// An item recalled, with what found it.
+    struct Candidate {
+        var itemID: Int64
+        var score: Double
+        var keyword: FullTextMatch?
+        var semantic: SemanticIndex.ItemMatch?
     }
 
-    /// Items holding all words but one, best first: one AND query per word left
-    /// out, each as cheap as the full query. An OR query over common words costs
-    /// ten times more and ranks items that hold a single word; two-word queries fall
-    /// back to it only when nothing holds both words.
-    private func partialMatches(
-        _ words: [String], excluding known: Set<Int64>, wanted: Int, hadAny: Bool, options: SearchOptions,
-        reader: LibraryReader
-    ) throws -> [FullTextMatch] {
-        var best: [Int64: FullTextMatch] = [:]
-        if words.count >= 3 {
-            for left in words.indices {
-                var subset = words
-                subset.remove(at: left)
-                for match in try reader.matchWords(QueryAnalyzer.allWords(subset), kind: options.kind, limit: wanted + known.count)
-                where !known.contains(match.itemID) && (best[match.itemID]?.score ?? -.infinity) < match.score {
-                    best[match.itemID] = match
-                }
+    /// Orders the candidates of one or both recalls; in hybrid mode by reciprocal rank
+    /// fusion, ties by the better single rank, then by id.
+    static func fuse(keyword: [FullTextMatch], semantic: [SemanticIndex.ItemMatch], mode: SearchMode, limit: Int) -> [Candidate] {
+        switch mode {
+        case .keyword:
+            return keyword.prefix(limit).map { Candidate(itemID: $0.itemID, score: $0.score, keyword: $0) }
+        case .semantic:
+            return semantic.prefix(limit).map { Candidate(itemID: $0.itemID, score: $0.score, semantic: $0) }
+        case .hybrid:
+            var byItem: [Int64: (candidate: Candidate, bestRank: Int)] = [:]
+            for (rank, match) in keyword.enumerated() {
+                var entry = byItem[match.itemID] ?? (Candidate(itemID: match.itemID, score: 0), rank)
+                entry.candidate.score += 1 / (fusionConstant + Double(rank + 1))
+                entry.candidate.keyword = match
+                entry.bestRank = min(entry.bestRank, rank)
+                byItem[match.itemID] = entry
             }
-        } else if !hadAny {
-            for match in try reader.matchWords(QueryAnalyzer.anyWord(words), kind: options.kind, limit: wanted + known.count)
-            where !known.contains(match.itemID) {
-                best[match.itemID] = match
+            for (rank, match) in semantic.enumerated() {
+                var entry = byItem[match.itemID] ?? (Candidate(itemID: match.itemID, score: 0), rank)
+                entry.candidate.score += 1 / (fusionConstant + Double(rank + 1))
+                entry.candidate.semantic = match
+                entry.bestRank = min(entry.bestRank, rank)
+                byItem[match.itemID] = entry
             }
+            return byItem.values.sorted { left, right in
+                if left.candidate.score != right.candidate.score { return left.candidate.score > right.candidate.score }
+                if left.bestRank != right.bestRank { return left.bestRank < right.bestRank }
+                return left.candidate.itemID < right.candidate.itemID
+            }.prefix(limit).map(\.candidate)
         }
-        return Array(
-            best.values.sorted { $0.score != $1.score ? $0.score > $1.score : $0.itemID < $1.itemID }.prefix(wanted))
     }
 
     private func assemble(
-        _ recalled: [FullTextMatch], query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader
+        _ candidates: [Candidate], query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader
     ) throws -> [SearchHit] {
-        let ids = recalled.map(\.itemID)
+        let ids = candidates.map(\.itemID)
         let items = try reader.summaries(ids: ids, metadata: options.includeMetadata)
-        let texts = try reader.evidenceText(itemIDs: ids)
+        let texts = try reader.evidenceText(itemIDs: ids.filter { id in candidates.contains { $0.itemID == id && $0.keyword != nil } })
         let timed = try reader.timedSegments(itemIDs: ids.filter { items[$0]?.kind == .video })
+        let semanticSegments = try reader.segments(ids: candidates.compactMap { $0.semantic?.segmentID })
         let snippets = SnippetBuilder(query: query)
 
         var hits: [SearchHit] = []
-        for match in recalled {
-            guard let item = items[match.itemID] else { continue }
-            let snippet = snippets.snippet(from: texts[item.id] ?? [:])
+        for candidate in candidates {
+            guard let item = items[candidate.itemID] else { continue }
+            var evidence: [Evidence] = []
+            var snippet: String?
+            if let keyword = candidate.keyword, let cut = snippets.snippet(from: texts[item.id] ?? [:]) {
+                evidence.append(Evidence(source: .keyword, field: cut.field, text: cut.text, score: keyword.score))
+                snippet = cut.text
+            }
+            var moments = MomentFinder.moments(in: timed[item.id] ?? [], for: query)
+            if let match = candidate.semantic, let segment = semanticSegments[match.segmentID] {
+                let passage = Self.passage(segment.text)
+                evidence.append(
+                    Evidence(
+                        source: .semantic, field: segment.field, text: passage, score: match.score, start: segment.start,
+                        end: segment.end))
+                if snippet == nil { snippet = passage }
+                if let start = segment.start, moments.isEmpty {
+                    moments = [Moment(start: start, end: segment.end ?? start, text: segment.text)]
+                }
+            }
             hits.append(
                 SearchHit(
-                    rank: hits.count + 1, score: match.score, itemID: item.id, path: item.path, kind: item.kind,
+                    rank: hits.count + 1, score: candidate.score, itemID: item.id, path: item.path, kind: item.kind,
                     mime: item.mime, title: item.title, snippet: snippet, duration: item.duration,
-                    metadata: item.metadata, moments: MomentFinder.moments(in: timed[item.id] ?? [], for: query)))
+                    metadata: item.metadata, moments: moments, evidence: evidence))
         }
         return hits
+    }
+
+    /// A semantic passage for display: one line, at most about 200 characters.
+    static func passage(_ text: String) -> String {
+        let line = String(text.map { $0.isNewline ? " " : $0 })
+        guard line.count > 200 else { return line }
+        let cut = line.prefix(200)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + "…"
     }
 }

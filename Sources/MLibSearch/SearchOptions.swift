@@ -2,6 +2,7 @@ public import MLibCore
 
 /// What to search for and how many results to return.
 public struct SearchOptions: Sendable, Hashable {
+    public var mode: SearchMode
     public var kind: ItemKind?
     public var limit: Int
     /// Whether hits carry their items' metadata; output that never shows it (a
@@ -11,7 +12,11 @@ public struct SearchOptions: Sendable, Hashable {
     /// fewer than `limit`, items holding all words but one follow.
     public var requireAllWords: Bool
 
-    public init(kind: ItemKind? = nil, limit: Int = 20, includeMetadata: Bool = true, requireAllWords: Bool = false) {
+    public init(
+        mode: SearchMode = .hybrid, kind: ItemKind? = nil, limit: Int = 20, includeMetadata: Bool = true,
+        requireAllWords: Bool = false
+    ) {
+        self.mode = mode
         self.kind = kind
         self.limit = max(1, limit)
         self.includeMetadata = includeMetadata

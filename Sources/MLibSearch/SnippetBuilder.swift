@@ -26,16 +26,17 @@ struct SnippetBuilder {
         self.windowWords = windowWords
     }
 
-    /// The best snippet among an item's fields, or nil when no field shows a match.
-    func snippet(from columns: [EvidenceField: String]) -> String? {
-        var best: (matches: Int, text: String)?
+    /// The best snippet among an item's fields and the field it is from, or nil when
+    /// no field shows a match.
+    func snippet(from columns: [EvidenceField: String]) -> (field: EvidenceField, text: String)? {
+        var best: (matches: Int, field: EvidenceField, text: String)?
         for field in Self.fieldPreference {
             guard let text = columns[field], let candidate = window(in: text) else { continue }
-            if best == nil || candidate.matches > best!.matches { best = candidate }
+            if best == nil || candidate.matches > best!.matches { best = (candidate.matches, field, candidate.text) }
         }
-        if let best { return best.text }
+        if let best { return (best.field, best.text) }
         for field in Self.fieldPreference {
-            if let text = columns[field], let snippet = cjkSnippet(in: text) { return snippet }
+            if let text = columns[field], let snippet = cjkSnippet(in: text) { return (field, snippet) }
         }
         return nil
     }

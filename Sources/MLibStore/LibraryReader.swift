@@ -116,6 +116,15 @@ public struct LibraryReader {
             """, [itemID], Self.segment(from:))
     }
 
+    /// The segments with these ids, keyed by id (semantic evidence).
+    public func segments(ids: [Int64]) throws -> [Int64: StoredSegment] {
+        guard !ids.isEmpty else { return [:] }
+        let segments = try fetch(
+            "SELECT id, ordinal, field, modality, text, start, \"end\" FROM segments WHERE id IN (\(marks(ids.count)))",
+            StatementArguments(ids), Self.segment(from:))
+        return Dictionary(segments.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Timed segments (subtitle cues, chapters) of several items, keyed by item id.
     public func timedSegments(itemIDs: [Int64]) throws -> [Int64: [StoredSegment]] {
         guard !itemIDs.isEmpty else { return [:] }

@@ -167,7 +167,7 @@ import Testing
         for n in 0..<10_000 {
             try Data("note \(n) word\(n)\n".utf8).write(to: URL(fileURLWithPath: many + "/\(n).txt"))
         }
-        let output = try mlib.run(["index", media, "--quiet"])
+        let output = try mlib.run(["index", media, "--quiet", "--no-embed"])
         #expect(output.status == 0, "\(output.stderrString)")
         #expect(output.stdout.isEmpty, "--quiet prints nothing on success")
         #expect((try statusJSON()["items"] as? [String: Int])?["text"] == 10_000)
@@ -202,6 +202,32 @@ import Testing
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }
         #expect(objects.count == 2)
+    }
+
+    @Test func meaningFindsNotesThatShareNoWordsWithTheQuery() throws {
+        defer { folder.remove() }
+        try write("# Biarritz\n\nA week of swimming and sunbathing, waves crashing on the sand every afternoon.\n", to: "trip.md")
+        try write("# Tax return\n\nFiled the annual income statement with the revenue office today.\n", to: "tax.md")
+        try write("# Sourdough\n\nFed the starter and baked two loaves with a crisp crust.\n", to: "bread.md")
+        var output = try mlib.run(["index", media])
+        #expect(output.status == 0, "\(output.stderrString)")
+        #expect(output.stdoutString.contains("Embedded"), "\(output.stdoutString)")
+
+        #expect(try mlib.searchPaths("seaside holiday").isEmpty, "no shared words")
+        #expect(try mlib.searchPaths("seaside holiday", mode: "semantic").first == media + "/trip.md")
+        #expect(try mlib.searchPaths("seaside holiday", mode: "hybrid").first == media + "/trip.md")
+        #expect(try mlib.searchPaths("bread baking", mode: "hybrid").first == media + "/bread.md")
+
+        output = try mlib.run(["search", "seaside holiday", "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any]
+        #expect(object?["mode"] as? String == "hybrid")
+        let evidence = ((object?["results"] as? [[String: Any]])?.first?["evidence"] as? [[String: Any]]) ?? []
+        #expect(evidence.first?["source"] as? String == "semantic")
+
+        // The same text elsewhere takes its vectors from the cache.
+        try FileManager.default.copyItem(atPath: media + "/tax.md", toPath: media + "/tax copy.md")
+        output = try mlib.run(["index", media])
+        #expect(output.stdoutString.contains("(2 from cache)"), "\(output.stdoutString)")
     }
 
     @Test func usageErrorsExitWithOneAndLibraryErrorsWithThree() throws {

@@ -9,7 +9,7 @@ import Testing
         let (library, folder) = try LibraryFactory.make()
         defer { folder.remove() }
         let status = try library.status()
-        #expect(status.schemaVersion == "0001_initial")
+        #expect(status.schemaVersion == "0002_embeddings")
         #expect(status.total == 0)
         #expect(status.segments == 0)
     }
@@ -21,6 +21,24 @@ import Testing
         let again = try Library.open(at: library.path)
         #expect(try again.status().total == 1)
         #expect(try again.item(path: RawPath("/notes/a.md")) != nil)
+    }
+
+    @Test func aLibraryAtTheFirstSchemaIsUpgradedAndKeepsItsItems() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("old.sqlite")
+        let first = try String(contentsOfFile: Fixtures.packageRoot + "/Schema/0001_initial.sql", encoding: .utf8)
+        let setup = first + """
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES ('0001_initial');
+            INSERT INTO items (path, path_text, status, kind, size, mtime_ns, inode, device, indexed_at)
+            VALUES (X'2F6F6C642E6D64', '/old.md', 'indexed', 'text', 1, 1, 1, 1, '2026-01-01T00:00:00Z');
+            """
+        #expect(try ExternalTool.run("sqlite3", [path], input: Data(setup.utf8)).status == 0)
+        let library = try Library.open(at: path)
+        #expect(try library.schemaVersion() == "0002_embeddings")
+        #expect(try library.item(path: RawPath("/old.md")) != nil)
+        #expect(try library.countSegmentsToEmbed(model: "any") == 0)
     }
 
     @Test func libraryFromANewerMlibIsRefusedWithAClearError() throws {

@@ -22,9 +22,10 @@ public struct MLibBinary: Sendable {
         try ExternalTool.run(path, ["--library", library] + arguments, environment: environment)
     }
 
-    /// Runs a search and returns the paths of the hits, via the JSON export.
-    public func searchPaths(_ query: String, extra: [String] = []) throws -> [String] {
-        let output = try run(["search", query, "--format", "json", "--limit", "100"] + extra)
+    /// Runs a search and returns the paths of the hits, via the JSON export; by words
+    /// unless another `mode` is asked for.
+    public func searchPaths(_ query: String, mode: String = "keyword", extra: [String] = []) throws -> [String] {
+        let output = try run(["search", query, "--mode", mode, "--format", "json", "--limit", "100"] + extra)
         guard output.status == 0,
             let object = try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any],
             let results = object["results"] as? [[String: Any]]

@@ -1,0 +1,13 @@
+/// Where an embedding pass stands.
+public struct EmbeddingProgress: Sendable, Hashable {
+    /// Segments that needed vectors when the pass began.
+    public var total = 0
+    public var done = 0
+    /// Windows whose vector came from the cache instead of the model.
+    public var cached = 0
+    /// Windows the model embedded.
+    public var embedded = 0
+    public var elapsed: Double = 0
+
+    public init() {}
+}

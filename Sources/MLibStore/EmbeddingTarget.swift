@@ -1,0 +1,31 @@
+public import MLibCore
+
+/// A segment whose text still needs a vector from the current model.
+public struct EmbeddingTarget: Sendable, Hashable {
+    public var segmentID: Int64
+    public var itemID: Int64
+    public var field: EvidenceField
+    public var text: String
+    public var start: Double?
+
+    public init(segmentID: Int64, itemID: Int64, field: EvidenceField, text: String, start: Double?) {
+        self.segmentID = segmentID
+        self.itemID = itemID
+        self.field = field
+        self.text = text
+        self.start = start
+    }
+}
+
+/// One vector for one window of one segment.
+public struct SegmentVector: Sendable, Hashable {
+    public var segmentID: Int64
+    public var window: Int
+    public var vector: [Float]
+
+    public init(segmentID: Int64, window: Int, vector: [Float]) {
+        self.segmentID = segmentID
+        self.window = window
+        self.vector = vector
+    }
+}
