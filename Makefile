@@ -1,8 +1,9 @@
 # mlib — build, test, demo and benchmark on Debian 12.
 #
-#   make demo    build, index examples/, run three searches
-#   make test    install what is needed, build, run every test
-#   make bench   index/search benchmarks (see BENCHMARKS.md)
+#   make demo    build, fetch the default model, index examples/, run searches
+#   make test    install what is needed, fetch the model, build, run every test
+#   make bench   index/search/encoder/k-NN benchmarks (see BENCHMARKS.md)
+#   make eval    search quality on the labelled set in eval/
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -67,10 +68,13 @@ demo: build model
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "red dress by the cafe window"
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "waves on the beach" --kind video
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search 夏日海滩
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "seaside holiday" --mode semantic --limit 3
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) status
 
-bench: build
+bench: build model
+	$(SWIFT) build -c release --product mlib-bench
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
 
 install: build
 	install -d $(DESTDIR)$(PREFIX)/bin

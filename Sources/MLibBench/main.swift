@@ -3,6 +3,7 @@
 //
 //   mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8
 //                  [--seed S] [--k K] [--rescore F]
+//   mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -19,6 +20,7 @@ struct UsageError: Error, CustomStringConvertible {
 let usage = """
     usage: mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8 \
     [--seed S] [--k K] [--rescore F]
+           mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -155,7 +157,7 @@ do {
     case "knn":
         runKNN(try KNNOptions(arguments.dropFirst()))
     case "embed":
-        throw UsageError(description: "embed: not built yet")
+        try EmbedBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }
