@@ -24,10 +24,9 @@ public struct ModelLocator: Sendable {
         let dataHome = environment["XDG_DATA_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share"
         paths.append(dataHome + "/mlib/models")
-        // A binary in <checkout>/.build/<configuration>/mlib finds <checkout>/models.
-        let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-        let checkout = executable.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        paths.append(checkout.appendingPathComponent("models").path)
+        if let checkout = Self.checkout(containing: executablePath) {
+            paths.append(checkout + "/models")
+        }
         paths.append(FileManager.default.currentDirectoryPath + "/models")
         var seen: Set<String> = []
         searchPaths = paths.map { ($0 as NSString).standardizingPath }.filter { seen.insert($0).inserted }
@@ -54,6 +53,22 @@ public struct ModelLocator: Sendable {
             }
         }
         return found
+    }
+
+    /// The mlib checkout a binary was built in (`<checkout>/.build/…/mlib`): the
+    /// nearest folder above it holding `Package.swift`. `.build/release` is itself a
+    /// link, so both the path as called and the resolved one are tried.
+    static func checkout(containing executablePath: String) -> String? {
+        guard !executablePath.isEmpty else { return nil }
+        let called = URL(fileURLWithPath: executablePath).standardizedFileURL
+        for start in [called, called.resolvingSymlinksInPath()] {
+            var folder = start.deletingLastPathComponent()
+            for _ in 0..<5 {
+                if FileManager.default.fileExists(atPath: folder.path + "/Package.swift") { return folder.path }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        return nil
     }
 
     static func isModelFolder(_ path: String) -> Bool {
