@@ -63,20 +63,15 @@ public struct SearchEngine: Sendable {
             return semantic.prefix(limit).map { Candidate(itemID: $0.itemID, score: $0.score, semantic: $0) }
         case .hybrid:
             var byItem: [Int64: (candidate: Candidate, bestRank: Int)] = [:]
-            for (rank, match) in keyword.enumerated() {
-                var entry = byItem[match.itemID] ?? (Candidate(itemID: match.itemID, score: 0), rank)
+            func add(_ itemID: Int64, rank: Int, _ record: (inout Candidate) -> Void) {
+                var entry = byItem[itemID] ?? (Candidate(itemID: itemID, score: 0), rank)
                 entry.candidate.score += 1 / (fusionConstant + Double(rank + 1))
-                entry.candidate.keyword = match
+                record(&entry.candidate)
                 entry.bestRank = min(entry.bestRank, rank)
-                byItem[match.itemID] = entry
+                byItem[itemID] = entry
             }
-            for (rank, match) in semantic.enumerated() {
-                var entry = byItem[match.itemID] ?? (Candidate(itemID: match.itemID, score: 0), rank)
-                entry.candidate.score += 1 / (fusionConstant + Double(rank + 1))
-                entry.candidate.semantic = match
-                entry.bestRank = min(entry.bestRank, rank)
-                byItem[match.itemID] = entry
-            }
+            for (rank, match) in keyword.enumerated() { add(match.itemID, rank: rank) { $0.keyword = match } }
+            for (rank, match) in semantic.enumerated() { add(match.itemID, rank: rank) { $0.semantic = match } }
             return byItem.values.sorted { left, right in
                 if left.candidate.score != right.candidate.score { return left.candidate.score > right.candidate.score }
                 if left.bestRank != right.bestRank { return left.bestRank < right.bestRank }
