@@ -21,6 +21,9 @@ public final class SemanticIndex: Sendable {
         // the memory traffic (see BENCHMARKS.md).
         let index = VectorIndex(dimension: dimension, precision: .int8)
         var owners: [Int64: Owner] = [:]
+        let expected = try library.vectorCount(model: model)
+        index.reserveCapacity(expected)
+        owners.reserveCapacity(expected)
         try library.forEachVector(model: model) { segmentID, window, itemID, kind, vector in
             guard vector.count == dimension else { return }
             let key = Self.key(segment: segmentID, window: window)

@@ -87,6 +87,11 @@ extension Library {
         }
     }
 
+    /// How many vectors `model` has in the library.
+    public func vectorCount(model: String) throws(LibraryError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM embeddings WHERE model = ?", arguments: [model]) ?? 0 }
+    }
+
     /// Every vector of `model` with its segment's item and the item's kind, for
     /// building the vector index.
     public func forEachVector(
@@ -121,8 +126,12 @@ enum VectorCoding {
 
     static func decode(_ data: Data) -> [Float] {
         let count = data.count / 4
-        return data.withUnsafeBytes { raw in
-            (0..<count).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 4, as: UInt32.self))) }
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            data.withUnsafeBytes { raw in
+                // The vectors are little-endian, as is every machine mlib runs on.
+                _ = memcpy(buffer.baseAddress!, raw.baseAddress!, count * 4)
+            }
+            initialized = count
         }
     }
 }

@@ -106,7 +106,12 @@ enum VectorKernels {
         let largest = vector.reduce(Float(0)) { max($0, abs($1)) }
         guard largest > 0, largest.isFinite else { return ([Int8](repeating: 0, count: vector.count), 0) }
         let scale = largest / 127
-        return (vector.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }, scale)
+        let inverse = 1 / scale
+        // Round half away from zero by hand: Float.rounded() is a libm call per element.
+        return (vector.map { value in
+            let scaled = value * inverse
+            return Int8(max(-127, min(127, Int32(scaled + (scaled >= 0 ? 0.5 : -0.5)))))
+        }, scale)
     }
 
     /// The query for ``dot(int8:_:stride:)``, quantised like a row (unbiased), as
