@@ -76,12 +76,14 @@ bench: build model
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
 
-install: build
-	install -d $(DESTDIR)$(PREFIX)/bin
+install: build model
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mlib/models
 	install -m 755 $(MLIB_RELEASE) $(DESTDIR)$(PREFIX)/bin/mlib
+	cp -R models/all-MiniLM-L6-v2 $(DESTDIR)$(PREFIX)/share/mlib/models/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/mlib
+	rm -rf $(DESTDIR)$(PREFIX)/share/mlib
 
 clean:
 	rm -rf .build

@@ -115,6 +115,7 @@ let package = Package(
         .testTarget(name: "MLibStoreTests", dependencies: ["MLibStore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibMediaTests", dependencies: ["MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibInferenceTests", dependencies: ["MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibWatchTests", dependencies: ["MLibWatch", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),

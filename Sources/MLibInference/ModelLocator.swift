@@ -2,7 +2,8 @@ public import Foundation
 
 /// Finds model folders: `--models DIR`, then `MLIB_MODELS` (folders separated by
 /// `:`), then `$XDG_DATA_HOME/mlib/models`, then the `models/` folder of the mlib
-/// checkout the binary was built in, then `./models`.
+/// checkout the binary was built in (or `PREFIX/share/mlib/models` for an installed
+/// binary), then `./models`.
 ///
 /// A model is a folder named after it, holding at least `config.json`.
 public struct ModelLocator: Sendable {
@@ -26,6 +27,11 @@ public struct ModelLocator: Sendable {
         paths.append(dataHome + "/mlib/models")
         if let checkout = Self.checkout(containing: executablePath) {
             paths.append(checkout + "/models")
+        } else if !executablePath.isEmpty {
+            // Installed as PREFIX/bin/mlib: `make install` puts models in PREFIX/share.
+            let prefix = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
+                .deletingLastPathComponent().deletingLastPathComponent()
+            paths.append(prefix.path + "/share/mlib/models")
         }
         paths.append(FileManager.default.currentDirectoryPath + "/models")
         var seen: Set<String> = []
