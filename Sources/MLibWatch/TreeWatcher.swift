@@ -1,0 +1,357 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+public import MLibCore
+
+/// Watches a folder and every folder under it with inotify, and reports changes.
+///
+/// Each folder gets its own watch; folders that appear later are watched as soon
+/// as their creation is seen and reported as `.directoryAppeared`, so the caller
+/// scans them for files that landed before the watch existed. Renames are paired
+/// by cookie into `.moved`, and the paths of watched folders follow renames.
+///
+/// Hidden entries (names starting with `.`) are invisible, as in `DirectoryWalker`:
+/// a file renamed from a hidden name shows up as written, one renamed to a hidden
+/// name as removed. Symbolic links to folders are not followed.
+///
+/// When `fs.inotify.max_user_watches` runs out, watching goes on for the folders
+/// already watched; `watchLimitReached` becomes true and `unwatchedDirectories`
+/// lists the folders the caller must poll.
+///
+/// ```swift
+/// let watcher = try TreeWatcher(root: RawPath("/home/ana/Media"))
+/// while true {
+///     for change in watcher.next(timeout: .seconds(1)) { apply(change) }
+/// }
+/// ```
+///
+/// Not thread-safe: one owner calls `next(timeout:)` at a time.
+public final class TreeWatcher {
+    /// The events every folder is watched for.
+    public static let directoryMask: InotifyMask = [
+        .closeWrite, .create, .delete, .movedFrom, .movedTo, .deleteSelf, .moveSelf, .attrib,
+        .onlyDirectory, .excludeUnlinked,
+    ]
+
+    /// How long to wait for the second half of a rename that the kernel had not
+    /// queued yet when the first half was read (a move out of the tree waits this long).
+    static let moveGrace: Duration = .milliseconds(100)
+
+    /// The watched folder.
+    public let root: RawPath
+    /// Whether adding a watch failed because `fs.inotify.max_user_watches` is used up.
+    public private(set) var watchLimitReached = false
+    /// Folders left without a watch because of the limit; poll these.
+    public private(set) var unwatchedDirectories: Set<RawPath> = []
+
+    /// How many folders are watched now.
+    public var watchedDirectoryCount: Int { pathByWatch.count }
+
+    private let inotify: Inotify
+    private var pathByWatch: [Int32: RawPath] = [:]
+    private var watchByPath: [RawPath: Int32] = [:]
+    private var rootWatch: Int32?
+
+    /// Starts watching `root` and every folder under it.
+    ///
+    /// Throws when inotify is unavailable, or `root` is missing, not a folder or
+    /// unreadable. Running out of watches does not throw (see `watchLimitReached`).
+    public init(root: RawPath) throws(WatchError) {
+        self.root = root
+        inotify = try Inotify()
+        do {
+            let watch = try inotify.addWatch(root, mask: Self.directoryMask)
+            rootWatch = watch
+            pathByWatch[watch] = root
+            watchByPath[root] = watch
+        } catch where error.code == .watchLimit {
+            watchLimitReached = true
+            unwatchedDirectories.insert(root)
+        }
+        for folder in subdirectories(of: root) {
+            watchTree(folder)
+        }
+    }
+
+    /// Waits up to `timeout` for changes and returns them in the order they happened.
+    ///
+    /// Returns an empty array when nothing changed in time.
+    public func next(timeout: Duration) -> [FileChange] {
+        let events: [InotifyEvent]
+        do {
+            events = try inotify.read(timeout: timeout)
+        } catch {
+            // Reading an inotify descriptor fails only if the kernel lost state; the
+            // caller's answer to lost events is a full rescan.
+            rescan()
+            return [.overflow]
+        }
+        if events.isEmpty { return [] }
+        var batch = Batch()
+        process(events, into: &batch)
+        // The kernel queues a rename's two halves back to back, so only a batch that
+        // ends on an unpaired first half may have its second half still coming.
+        if let last = events.last, last.mask.contains(.movedFrom), batch.moves[last.cookie] != nil,
+            let more = try? inotify.read(timeout: Self.moveGrace), !more.isEmpty
+        {
+            process(more, into: &batch)
+        }
+        return finish(batch)
+    }
+
+    // MARK: - Translating events
+
+    /// A change or the place a rename's first half left, in event order.
+    private enum Slot {
+        case change(FileChange)
+        case pendingMove(UInt32)
+    }
+
+    private struct PendingMove {
+        var from: RawPath
+        var isDirectory: Bool
+        var slot: Int
+    }
+
+    private struct Batch {
+        var slots: [Slot] = []
+        var moves: [UInt32: PendingMove] = [:]
+
+        mutating func append(_ change: FileChange) {
+            if case .change(let last)? = slots.last, last == change { return }
+            slots.append(.change(change))
+        }
+    }
+
+    private func process(_ events: [InotifyEvent], into batch: inout Batch) {
+        for event in events {
+            if event.mask.contains(.queueOverflow) {
+                rescan()
+                batch.append(.overflow)
+                continue
+            }
+            guard let folder = pathByWatch[event.watch] else { continue }
+            if event.mask.contains(.ignored) {
+                forget(watch: event.watch)
+                continue
+            }
+            if event.name.isEmpty {
+                handleSelfEvent(event, folder: folder, into: &batch)
+                continue
+            }
+            if event.name.first == UInt8(ascii: ".") { continue }
+            let path = folder.appending(component: event.name)
+            let isDirectory = event.mask.contains(.isDirectory)
+            if event.mask.contains(.movedFrom) {
+                batch.moves[event.cookie] = PendingMove(from: path, isDirectory: isDirectory, slot: batch.slots.count)
+                batch.slots.append(.pendingMove(event.cookie))
+            } else if event.mask.contains(.movedTo) {
+                handleMovedTo(path, isDirectory: isDirectory, cookie: event.cookie, into: &batch)
+            } else if event.mask.contains(.create) {
+                if isDirectory {
+                    watchTree(path)
+                    batch.append(.directoryAppeared(path))
+                } else if isLink(path) {
+                    batch.append(.written(path))
+                }
+            } else if event.mask.contains(.delete) {
+                if isDirectory {
+                    dropWatches(under: path, removingFromKernel: false)
+                    batch.append(.directoryRemoved(path))
+                } else {
+                    batch.append(.removed(path))
+                }
+            } else if !isDirectory, !event.mask.isDisjoint(with: [.closeWrite, .attrib]) {
+                batch.append(.written(path))
+            }
+        }
+    }
+
+    private func handleSelfEvent(_ event: InotifyEvent, folder: RawPath, into batch: inout Batch) {
+        let gone: InotifyMask = [.deleteSelf, .moveSelf, .unmount]
+        if event.watch == rootWatch, !event.mask.isDisjoint(with: gone) {
+            batch.append(.rootGone(root))
+            for watch in Array(pathByWatch.keys) { inotify.removeWatch(watch) }
+            pathByWatch.removeAll()
+            watchByPath.removeAll()
+            unwatchedDirectories.removeAll()
+            rootWatch = nil
+        } else if event.mask.contains(.unmount) {
+            dropWatches(under: folder, removingFromKernel: true)
+            batch.append(.directoryRemoved(folder))
+        }
+        // A subfolder's own delete or move is reported by its parent's watch.
+    }
+
+    private func handleMovedTo(_ path: RawPath, isDirectory: Bool, cookie: UInt32, into batch: inout Batch) {
+        guard let move = batch.moves.removeValue(forKey: cookie) else {
+            if isDirectory {
+                watchTree(path)
+                batch.append(.directoryAppeared(path))
+            } else {
+                batch.append(.written(path))
+            }
+            return
+        }
+        batch.slots[move.slot] = .change(.moved(from: move.from, to: path))
+        if isDirectory {
+            if watchByPath[move.from] != nil {
+                renameWatches(from: move.from, to: path)
+            } else {
+                watchTree(path)
+            }
+        }
+    }
+
+    /// Resolves renames whose second half never came (moved out of the tree) and
+    /// drops changes reported inside a folder after it left the tree.
+    private func finish(_ batch: Batch) -> [FileChange] {
+        var slots = batch.slots
+        for move in batch.moves.values {
+            if move.isDirectory {
+                dropWatches(under: move.from, removingFromKernel: true)
+                slots[move.slot] = .change(.directoryRemoved(move.from))
+            } else {
+                slots[move.slot] = .change(.removed(move.from))
+            }
+        }
+        var changes: [FileChange] = []
+        var goneFolders: [RawPath] = []
+        func isGone(_ path: RawPath) -> Bool { goneFolders.contains { path != $0 && path.isInside($0) } }
+        for slot in slots {
+            guard case .change(let change) = slot else { continue }
+            switch change {
+            case .directoryRemoved(let folder):
+                goneFolders.append(folder)
+                changes.append(change)
+            case .moved(let from, let to):
+                goneFolders.removeAll { $0.isInside(to) }
+                if isGone(to) { continue }
+                changes.append(isGone(from) ? .written(to) : change)
+            case .written(let path), .removed(let path):
+                if !isGone(path) { changes.append(change) }
+            case .directoryAppeared(let folder):
+                goneFolders.removeAll { $0.isInside(folder) }
+                if !isGone(folder) { changes.append(change) }
+            case .overflow, .rootGone:
+                changes.append(change)
+            }
+        }
+        return changes
+    }
+
+    // MARK: - Keeping the watches
+
+    /// Watches `folder` and every folder under it, unless it is hidden; adds the
+    /// watches it holds to `touched`.
+    private func watchTree(_ folder: RawPath, touched: inout Set<Int32>) {
+        guard folder.lastComponent.first != UInt8(ascii: ".") else { return }
+        do {
+            let watch = try inotify.addWatch(folder, mask: Self.directoryMask.union(.dontFollow))
+            touched.insert(watch)
+            if let old = pathByWatch[watch], old != folder, watchByPath[old] == watch {
+                watchByPath[old] = nil
+            }
+            pathByWatch[watch] = folder
+            watchByPath[folder] = watch
+            unwatchedDirectories.remove(folder)
+        } catch where error.code == .watchLimit {
+            watchLimitReached = true
+            unwatchedDirectories.insert(folder)
+        } catch {
+            return  // vanished, unreadable or no longer a folder: nothing to watch
+        }
+        for child in subdirectories(of: folder) {
+            watchTree(child, touched: &touched)
+        }
+    }
+
+    private func watchTree(_ folder: RawPath) {
+        var touched: Set<Int32> = []
+        watchTree(folder, touched: &touched)
+    }
+
+    /// After lost events, watches the folders that appeared unseen, corrects the
+    /// paths of renamed ones and drops watches on folders that left the tree.
+    private func rescan() {
+        guard rootWatch != nil || unwatchedDirectories.contains(root) else { return }
+        var touched: Set<Int32> = []
+        if let rootWatch { touched.insert(rootWatch) }
+        unwatchedDirectories = unwatchedDirectories.filter { $0 == root }
+        for folder in subdirectories(of: root) {
+            watchTree(folder, touched: &touched)
+        }
+        for (watch, path) in pathByWatch where !touched.contains(watch) {
+            inotify.removeWatch(watch)
+            pathByWatch[watch] = nil
+            if watchByPath[path] == watch { watchByPath[path] = nil }
+        }
+    }
+
+    private func forget(watch: Int32) {
+        guard let path = pathByWatch.removeValue(forKey: watch) else { return }
+        if watchByPath[path] == watch { watchByPath[path] = nil }
+    }
+
+    private func dropWatches(under folder: RawPath, removingFromKernel: Bool) {
+        for (watch, path) in pathByWatch where path.isInside(folder) {
+            if removingFromKernel { inotify.removeWatch(watch) }
+            pathByWatch[watch] = nil
+            if watchByPath[path] == watch { watchByPath[path] = nil }
+        }
+        unwatchedDirectories = unwatchedDirectories.filter { !$0.isInside(folder) }
+    }
+
+    private func renameWatches(from old: RawPath, to new: RawPath) {
+        func renamed(_ path: RawPath) -> RawPath {
+            RawPath(bytes: new.bytes + path.bytes.dropFirst(old.bytes.count))
+        }
+        for (watch, path) in pathByWatch where path.isInside(old) {
+            if watchByPath[path] == watch { watchByPath[path] = nil }
+            let moved = renamed(path)
+            pathByWatch[watch] = moved
+            watchByPath[moved] = watch
+        }
+        unwatchedDirectories = Set(unwatchedDirectories.map { $0.isInside(old) ? renamed($0) : $0 })
+    }
+
+    // MARK: - Reading folders
+
+    /// The visible subfolders of `folder`, not following symbolic links.
+    private func subdirectories(of folder: RawPath) -> [RawPath] {
+        guard let stream = folder.withCString({ opendir($0) }) else { return [] }
+        defer { closedir(stream) }
+        var folders: [RawPath] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Array(raw.prefix(while: { $0 != 0 }))
+            }
+            if name.first == UInt8(ascii: ".") { continue }  // ".", "..", hidden
+            let path = folder.appending(component: name)
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR):
+                folders.append(path)
+            case Int32(DT_UNKNOWN):
+                var info = stat()
+                if path.withCString({ lstat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                    folders.append(path)
+                }
+            default:
+                continue
+            }
+        }
+        return folders
+    }
+
+    /// Whether a just-created entry is complete on creation: a symbolic link, or a
+    /// second hard link to an existing file. Other new files wait for close-write.
+    private func isLink(_ path: RawPath) -> Bool {
+        var info = stat()
+        guard path.withCString({ lstat($0, &info) }) == 0 else { return false }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return true
+        case S_IFREG: return info.st_nlink > 1
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,305 @@
+import Foundation
+import MLibCore
+import MLibTestSupport
+import MLibWatch
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Real inotify on temporary folders. Serialized because the overflow test lowers a
+/// system-wide limit for a moment, and each test waits on its own events.
+@Suite(.serialized) struct TreeWatcherTests {
+    /// A temporary tree, a watcher on it, and file operations by raw path.
+    final class Scene {
+        let folder: TemporaryDirectory
+        let root: RawPath
+        let watcher: TreeWatcher
+        private(set) var changes: [FileChange] = []
+
+        init(subfolders: [String] = []) throws {
+            folder = try TemporaryDirectory(prefix: "mlib-watch")
+            root = RawPath(folder.path)
+            for name in subfolders {
+                try FileManager.default.createDirectory(atPath: folder.path(name), withIntermediateDirectories: true)
+            }
+            watcher = try TreeWatcher(root: root)
+        }
+
+        deinit { folder.remove() }
+
+        func path(_ name: String) -> RawPath { root.appending(component: name) }
+
+        /// Reads changes until `done` holds for everything seen so far, or 5 s pass.
+        @discardableResult
+        func wait(until done: ([FileChange]) -> Bool) -> [FileChange] {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !done(changes), ContinuousClock.now < deadline {
+                changes += watcher.next(timeout: .milliseconds(100))
+            }
+            return changes
+        }
+
+        @discardableResult
+        func wait(for expected: FileChange) -> [FileChange] {
+            wait { $0.contains(expected) }
+        }
+
+        /// Forgets what was seen so far.
+        func reset() { changes = [] }
+    }
+
+    static func write(_ path: RawPath, _ text: String = "hello") {
+        let fd = path.withCString { open($0, O_CREAT | O_WRONLY | O_TRUNC, 0o644) }
+        precondition(fd >= 0, "cannot create \(path)")
+        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+    }
+
+    static func move(_ from: RawPath, _ to: RawPath) {
+        let result = from.withCString { old in to.withCString { rename(old, $0) } }
+        precondition(result == 0, "cannot rename \(from) to \(to)")
+    }
+
+    static func makeFolder(_ path: RawPath) {
+        precondition(path.withCString { mkdir($0, 0o755) } == 0, "cannot create folder \(path)")
+    }
+
+    @Test func aWrittenFileIsReportedOnceClosed() throws {
+        let scene = try Scene()
+        let note = scene.path("note.md")
+        Self.write(note)
+        let changes = scene.wait(for: .written(note))
+        #expect(changes.contains(.written(note)))
+        #expect(!changes.contains(.removed(note)))
+    }
+
+    @Test func aRenameWithinAFolderIsAMove() throws {
+        let scene = try Scene()
+        let old = scene.path("a.md")
+        let new = scene.path("b.md")
+        Self.write(old)
+        scene.wait(for: .written(old))
+        scene.reset()
+        Self.move(old, new)
+        let changes = scene.wait(for: .moved(from: old, to: new))
+        #expect(changes == [.moved(from: old, to: new)])
+    }
+
+    @Test func aMoveBetweenSubfoldersIsAMove() throws {
+        let scene = try Scene(subfolders: ["x", "y"])
+        let old = scene.path("x/clip.mp4")
+        let new = scene.path("y/clip.mp4")
+        Self.write(old)
+        scene.wait(for: .written(old))
+        scene.reset()
+        Self.move(old, new)
+        #expect(scene.wait(for: .moved(from: old, to: new)) == [.moved(from: old, to: new)])
+    }
+
+    @Test func movingOutOfTheTreeIsARemovalAndMovingInIsAWrite() throws {
+        let scene = try Scene()
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+        let inside = scene.path("photo.jpg")
+        let away = RawPath(outside.path("photo.jpg"))
+        Self.write(inside)
+        scene.wait(for: .written(inside))
+        scene.reset()
+
+        Self.move(inside, away)
+        #expect(scene.wait(for: .removed(inside)) == [.removed(inside)])
+        scene.reset()
+
+        let arriving = RawPath(outside.path("new.jpg"))
+        Self.write(arriving)
+        Self.move(arriving, scene.path("new.jpg"))
+        #expect(scene.wait(for: .written(scene.path("new.jpg"))) == [.written(scene.path("new.jpg"))])
+    }
+
+    @Test func aDeletedFileIsRemoved() throws {
+        let scene = try Scene()
+        let note = scene.path("gone.md")
+        Self.write(note)
+        scene.wait(for: .written(note))
+        scene.reset()
+        _ = note.withCString { unlink($0) }
+        let changes = scene.wait(for: .removed(note))
+        #expect(changes.last == .removed(note))
+    }
+
+    @Test func anEditorsSaveByRenameIsAMoveOntoTheOldName() throws {
+        let scene = try Scene()
+        let note = scene.path("a.md")
+        let temporary = scene.path("a.tmp")
+        Self.write(note, "first")
+        scene.wait(for: .written(note))
+        scene.reset()
+        Self.write(temporary, "second")
+        Self.move(temporary, note)
+        let changes = scene.wait(for: .moved(from: temporary, to: note))
+        #expect(changes.contains(.moved(from: temporary, to: note)))
+        #expect(!changes.contains(.removed(note)))
+    }
+
+    @Test func hiddenNamesAreInvisibleSoASaveFromADotfileIsAWrite() throws {
+        let scene = try Scene()
+        let hidden = scene.path(".a.md.swp")
+        let note = scene.path("a.md")
+        Self.write(hidden)
+        Self.move(hidden, note)
+        let changes = scene.wait(for: .written(note))
+        #expect(changes == [.written(note)])
+    }
+
+    @Test func aNewFolderIsReportedAndWatched() throws {
+        let scene = try Scene()
+        let album = scene.path("album")
+        Self.makeFolder(album)
+        Self.makeFolder(album.appending(component: "day1"))
+        for index in 0..<20 { Self.write(album.appending(component: "day1").appending(component: "p\(index).jpg")) }
+        #expect(scene.wait(for: .directoryAppeared(album)).contains(.directoryAppeared(album)))
+
+        // Files that landed before the watch are the caller's rescan; later ones are events.
+        let late = album.appending(component: "day1").appending(component: "late.jpg")
+        Self.write(late)
+        #expect(scene.wait(for: .written(late)).contains(.written(late)))
+        #expect(scene.watcher.watchedDirectoryCount == 3)
+    }
+
+    @Test func removingAFolderTreeReportsItAndDropsItsWatches() throws {
+        let scene = try Scene(subfolders: ["trip/day1", "trip/day2"])
+        for name in ["trip/a.jpg", "trip/day1/b.jpg", "trip/day2/c.jpg"] {
+            Self.write(scene.path(name))
+        }
+        scene.wait { $0.contains(.written(scene.path("trip/day2/c.jpg"))) }
+        scene.reset()
+        try FileManager.default.removeItem(atPath: scene.folder.path("trip"))
+        let trip = scene.path("trip")
+        scene.wait { $0.contains(.directoryRemoved(trip)) && scene.watcher.watchedDirectoryCount == 1 }
+        #expect(scene.changes.contains(.directoryRemoved(trip)))
+        #expect(scene.changes.allSatisfy { change in
+            switch change {
+            case .removed(let path), .directoryRemoved(let path): path.isInside(trip)
+            default: false
+            }
+        })
+        #expect(scene.watcher.watchedDirectoryCount == 1)
+    }
+
+    @Test func aRenamedFolderReportsLaterWritesUnderItsNewName() throws {
+        let scene = try Scene(subfolders: ["old/inner"])
+        let old = scene.path("old")
+        let new = scene.path("new")
+        Self.move(old, new)
+        #expect(scene.wait(for: .moved(from: old, to: new)) == [.moved(from: old, to: new)])
+        scene.reset()
+
+        let top = new.appending(component: "top.md")
+        let deep = new.appending(component: "inner").appending(component: "deep.md")
+        Self.write(top)
+        Self.write(deep)
+        let changes = scene.wait { $0.contains(.written(top)) && $0.contains(.written(deep)) }
+        #expect(Set(changes) == [.written(top), .written(deep)])
+    }
+
+    @Test func aFolderMovedOutIsRemovedAndNoLongerWatched() throws {
+        let scene = try Scene(subfolders: ["leaving/sub"])
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+        let leaving = scene.path("leaving")
+        let away = RawPath(outside.path("leaving"))
+        Self.move(leaving, away)
+        #expect(scene.wait(for: .directoryRemoved(leaving)) == [.directoryRemoved(leaving)])
+        #expect(scene.watcher.watchedDirectoryCount == 1)
+
+        // A write in the moved-out folder must not come back as a change in the tree;
+        // the marker, written after it, proves its event would have arrived by then.
+        scene.reset()
+        Self.write(away.appending(component: "sub").appending(component: "elsewhere.md"))
+        let marker = scene.path("marker.md")
+        Self.write(marker)
+        #expect(scene.wait(for: .written(marker)) == [.written(marker)])
+    }
+
+    @Test func aNonUTF8NameRoundTripsAsBytes() throws {
+        let scene = try Scene()
+        let name: [UInt8] = [0x63, 0x61, 0x66, 0xE9, 0xFF, 0x0A, 0x2E, 0x6D, 0x64]  // "caf\xE9\xFF\n.md"
+        let path = scene.root.appending(component: name)
+        Self.write(path)
+        let reported = scene.wait { !$0.isEmpty }.compactMap { change -> RawPath? in
+            if case .written(let path) = change { return path }
+            return nil
+        }
+        #expect(reported == [path])
+        #expect(reported.first?.lastComponent == name)
+        #expect(reported.first.map { reportedPath in reportedPath.withCString { access($0, F_OK) } == 0 } == true)
+    }
+
+    @Test func symbolicAndHardLinksAreWrittenOnCreation() throws {
+        let scene = try Scene()
+        let original = scene.path("original.jpg")
+        Self.write(original)
+        scene.wait(for: .written(original))
+        scene.reset()
+        let symbolic = scene.path("symbolic.jpg")
+        let hard = scene.path("hard.jpg")
+        _ = original.withCString { target in symbolic.withCString { symlink(target, $0) } }
+        _ = original.withCString { target in hard.withCString { link(target, $0) } }
+        let changes = scene.wait { $0.contains(.written(symbolic)) && $0.contains(.written(hard)) }
+        #expect(changes.contains(.written(symbolic)))
+        #expect(changes.contains(.written(hard)))
+    }
+
+    @Test func deletingTheRootEndsTheWatch() throws {
+        let scene = try Scene(subfolders: ["sub"])
+        try FileManager.default.removeItem(atPath: scene.folder.path)
+        #expect(scene.wait(for: .rootGone(scene.root)).contains(.rootGone(scene.root)))
+        #expect(scene.watcher.watchedDirectoryCount == 0)
+    }
+
+    @Test func aMissingRootThrowsVanished() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        #expect {
+            try TreeWatcher(root: RawPath(folder.path("missing")))
+        } throws: { error in
+            (error as? WatchError)?.code == .vanished
+        }
+    }
+
+    /// Lowers `fs.inotify.max_queued_events` only while the watcher's inotify
+    /// instance is created (the kernel copies the limit then), so the rest of the
+    /// system never runs with the low value. Needs root to write the sysctl.
+    @Test(.enabled(if: getuid() == 0, "needs root to lower /proc/sys/fs/inotify/max_queued_events"))
+    func aFullQueueIsReportedAsOverflow() throws {
+        let limitFile = "/proc/sys/fs/inotify/max_queued_events"
+        let saved = try String(contentsOfFile: limitFile, encoding: .utf8)
+        let scene: Scene
+        do {
+            defer { try? saved.write(toFile: limitFile, atomically: false, encoding: .utf8) }
+            try "16\n".write(toFile: limitFile, atomically: false, encoding: .utf8)
+            scene = try Scene(subfolders: ["leaving", "old"])
+        }
+        #expect(try String(contentsOfFile: limitFile, encoding: .utf8) == saved)
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+
+        for index in 0..<200 { Self.write(scene.path("burst-\(index).md")) }
+        // Lost in the overflow: the watcher must find out by itself when it rescans.
+        Self.move(scene.path("leaving"), RawPath(outside.path("leaving")))
+        Self.move(scene.path("old"), scene.path("new"))
+        #expect(scene.wait(for: .overflow).contains(.overflow))
+
+        scene.reset()
+        Self.write(RawPath(outside.path("leaving/elsewhere.md")))
+        let renamed = scene.path("new/inside.md")
+        Self.write(renamed)
+        let marker = scene.path("marker.md")
+        Self.write(marker)
+        let changes = scene.wait(for: .written(marker))
+        #expect(changes == [.written(renamed), .written(marker)])
+        #expect(scene.watcher.watchedDirectoryCount == 2)
+    }
+}
