@@ -16,15 +16,10 @@ extension VectorIndex {
     ///     threads at once, and must not call back into this index.
     /// - Precondition: `query.count == dimension`.
     public func search(_ query: [Float], k: Int, filter: (@Sendable (Int64) -> Bool)? = nil) -> [VectorMatch] {
-        precondition(
-            query.count == dimension,
-            "VectorIndex: query has \(query.count) elements, the index holds \(dimension)"
-        )
+        let padded = padded(query)
         guard k > 0 else { return [] }
         return lock.withLock {
             guard !ids.isEmpty else { return [] }
-            var padded = [Float](repeating: 0, count: stride)
-            for index in 0..<dimension { padded[index] = query[index] }
             switch precision {
             case .float32:
                 return exactScan(padded, k: k, filter: filter)
@@ -41,17 +36,23 @@ extension VectorIndex {
     /// that need exact ranking on one query. Same ordering, filter and preconditions
     /// as ``search(_:k:filter:)``.
     public func exactSearch(_ query: [Float], k: Int, filter: (@Sendable (Int64) -> Bool)? = nil) -> [VectorMatch] {
+        let padded = padded(query)
+        guard k > 0 else { return [] }
+        return lock.withLock {
+            guard !ids.isEmpty else { return [] }
+            return exactScan(padded, k: k, filter: filter)
+        }
+    }
+
+    /// The query laid out like a row: zero-padded to the row stride.
+    private func padded(_ query: [Float]) -> [Float] {
         precondition(
             query.count == dimension,
             "VectorIndex: query has \(query.count) elements, the index holds \(dimension)"
         )
-        guard k > 0 else { return [] }
-        return lock.withLock {
-            guard !ids.isEmpty else { return [] }
-            var padded = [Float](repeating: 0, count: stride)
-            for index in 0..<dimension { padded[index] = query[index] }
-            return exactScan(padded, k: k, filter: filter)
-        }
+        var padded = [Float](repeating: 0, count: stride)
+        for index in 0..<dimension { padded[index] = query[index] }
+        return padded
     }
 
     /// Scans every exact row; keys in the heaps are ids.
