@@ -79,7 +79,7 @@ let package = Package(
         .target(
             name: "MLibCLI",
             dependencies: [
-                "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference",
+                "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference", "MLibWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

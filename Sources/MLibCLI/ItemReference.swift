@@ -1,20 +1,14 @@
 import Foundation
 import MLibCore
 import MLibStore
-
-#if canImport(Glibc)
-import Glibc
-#endif
+import MLibWatch
 
 /// How commands find the item a user names: by path, or by numeric id.
 enum ItemReference {
     /// The absolute form of a path as it is stored: symbolic links resolved when the
     /// path still exists, otherwise made absolute against the working folder.
     static func absolute(_ path: String) -> RawPath {
-        if let resolved = realpath(path, nil) {
-            defer { free(resolved) }
-            return RawPath(bytes: Array(UnsafeRawBufferPointer(start: resolved, count: strlen(resolved))))
-        }
+        if let resolved = try? PathResolver.absolute(RawPath(path)) { return resolved }
         var absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         while absolute.count > 1 && absolute.hasSuffix("/") { absolute.removeLast() }
         return RawPath(absolute)

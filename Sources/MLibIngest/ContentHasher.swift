@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -51,12 +52,6 @@ enum ContentHasher {
                 guard feed(from: offset, count: sampleSize) else { return nil }
             }
         }
-        return hasher.finalize().map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 }

@@ -85,7 +85,7 @@ public struct SearchEngine: Sendable {
     ) throws -> [SearchHit] {
         let ids = candidates.map(\.itemID)
         let items = try reader.summaries(ids: ids, metadata: options.includeMetadata)
-        let texts = try reader.evidenceText(itemIDs: ids.filter { id in candidates.contains { $0.itemID == id && $0.keyword != nil } })
+        let texts = try reader.evidenceText(itemIDs: candidates.filter { $0.keyword != nil }.map(\.itemID))
         let timed = try reader.timedSegments(itemIDs: ids.filter { items[$0]?.kind == .video })
         let semanticSegments = try reader.segments(ids: candidates.compactMap { $0.semantic?.segmentID })
         let snippets = SnippetBuilder(query: query)

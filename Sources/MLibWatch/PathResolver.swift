@@ -3,13 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import MLibCore
-import MLibWatch
+public import MLibCore
 
-/// Turns the paths a user gives into canonical absolute ones.
-enum PathResolver {
+/// Turns the paths a user gives into canonical absolute ones, as the library stores them.
+public enum PathResolver {
     /// The canonical absolute form of `path` (symbolic links and `..` resolved).
-    static func absolute(_ path: RawPath) throws(WalkError) -> RawPath {
+    public static func absolute(_ path: RawPath) throws(WalkError) -> RawPath {
         guard let resolved = path.withCString({ realpath($0, nil) }) else {
             let code = errno
             throw WalkError(path: path, message: String(cString: strerror(code)).lowercased())
