@@ -58,6 +58,7 @@ let package = Package(
             dependencies: [
                 "MLibCore", "MLibStore", "MLibMedia", "MLibWatch",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -20,4 +20,5 @@ enum ExitStatus {
     static let libraryError: Int32 = 3
     static let notFound: Int32 = 4
     static let outputError: Int32 = 5
+    static let alreadyWatched: Int32 = 6
 }

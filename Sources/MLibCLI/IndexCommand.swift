@@ -64,7 +64,7 @@ struct IndexCommand: ParsableCommand {
         let line = ProgressLine(enabled: interactive)
         let done: EmbeddingProgress
         do {
-            done = try EmbeddingPass(library: library, embedder: encoder).run { line.show($0) }
+            done = try EmbeddingPass(library: library, embedder: encoder).run(progress: { line.show($0) })
         } catch let error as LibraryError {
             line.finish()
             throw CLIError.library(error)

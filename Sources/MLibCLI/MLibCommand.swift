@@ -10,6 +10,7 @@ public struct MLibCommand: ParsableCommand {
 
             EXAMPLES
               mlib index ~/Media ~/Notes
+              mlib watch ~/Media
               mlib search "red dress by cafe window"
               mlib search beach --kind video --format m3u --output beach.m3u
               mlib show ~/Media/holiday.mp4 --format json
@@ -28,12 +29,13 @@ public struct MLibCommand: ParsableCommand {
               1  usage error (unknown option, bad value)
               2  some files could not be indexed (see `mlib status --failed`)
               3  the library cannot be opened (damaged, newer schema, permissions)
-              4  nothing matched the given path or id (show, forget)
+              4  nothing matched the given path or id (show, forget), or a folder cannot be watched
               5  output could not be written
+              6  another `mlib watch` already keeps this library
             """,
         version: MLibVersion.current,
         subcommands: [
-            IndexCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ForgetCommand.self,
+            IndexCommand.self, WatchCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ForgetCommand.self,
             ModelsCommand.self, EmbedCommand.self, BenchSearchCommand.self,
         ]
     )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLibCore
+import MLibIngest
 import MLibStore
 
 /// `mlib status`: what the library holds, and what failed.
@@ -37,6 +38,7 @@ struct StatusCommand: ParsableCommand {
         } catch {
             throw CLIError.library(error)
         }
+        let watcher = WatchLock.isHeld(library: library.path) ? WatchStatus.read(library: library.path) : nil
         switch format {
         case .json:
             var object: [String: JSONValue] = [
@@ -50,6 +52,7 @@ struct StatusCommand: ParsableCommand {
                     "failed": .number(Double(status.failed)),
                 ],
             ]
+            object["watcher"] = watcher.map(Self.json) ?? .null
             if failed {
                 object["failures"] = .array(
                     failures.map { ["path": .string($0.path.string), "code": .string($0.code), "reason": .string($0.reason)] })
@@ -62,6 +65,7 @@ struct StatusCommand: ParsableCommand {
                 items     \(status.total): \(status.text) text, \(status.image) image, \(status.video) video, \(status.failed) failed
 
                 """
+            text += watcher.map(Self.text) ?? "watcher   not running\n"
             if failed {
                 text += failures.isEmpty ? "no failures\n" : "failures\n"
                 for failure in failures {
@@ -72,5 +76,47 @@ struct StatusCommand: ParsableCommand {
             }
             Console.out(text)
         }
+    }
+
+    private static func json(_ status: WatchStatus) -> JSONValue {
+        var object: [String: JSONValue] = [
+            "pid": .number(Double(status.pid)),
+            "started_at": .string(status.startedAt.formatted(.iso8601)),
+            "roots": .array(status.roots.map(JSONValue.string)),
+            "mode": .string(status.mode),
+            "phase": .string(status.phase.rawValue),
+            "queued": .number(Double(status.queued)),
+            "settling": .number(Double(status.settling)),
+            "watched_folders": .number(Double(status.watchedFolders)),
+            "polled_folders": .number(Double(status.polledFolders)),
+            "watch_limit_reached": .bool(status.watchLimitReached),
+            "indexed": .number(Double(status.indexed)),
+            "moved": .number(Double(status.moved)),
+            "removed": .number(Double(status.removed)),
+            "failed": .number(Double(status.failed)),
+            "embedded": .number(Double(status.embedded)),
+            "rescans": .number(Double(status.rescans)),
+        ]
+        object["last_event"] = status.lastEvent.map(JSONValue.string) ?? .null
+        object["last_event_at"] = status.lastEventAt.map { .string($0.formatted(.iso8601)) } ?? .null
+        return .object(object)
+    }
+
+    private static func text(_ status: WatchStatus) -> String {
+        var lines = [
+            "watcher   running (pid \(status.pid), \(status.mode)) since \(status.startedAt.formatted(.iso8601)): \(status.phase.rawValue)",
+            "          \(status.roots.joined(separator: ", "))",
+            "          \(status.queued) queued, \(status.settling) settling; \(status.watchedFolders) folders watched"
+                + (status.polledFolders > 0 ? ", \(status.polledFolders) polled" : ""),
+            "          since start: \(status.indexed) indexed, \(status.moved) moved, \(status.removed) removed, "
+                + "\(status.failed) failed, \(status.embedded) passages embedded, \(status.rescans) rescans",
+        ]
+        if status.watchLimitReached {
+            lines.append("          the inotify watch limit ran out: sudo sysctl fs.inotify.max_user_watches=524288")
+        }
+        if let event = status.lastEvent {
+            lines.append("          last: \(event)")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

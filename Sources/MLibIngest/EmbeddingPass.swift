@@ -24,7 +24,12 @@ public struct EmbeddingPass: Sendable {
         self.modelBatch = modelBatch
     }
 
-    public func run(progress report: (EmbeddingProgress) -> Void = { _ in }) throws -> EmbeddingProgress {
+    /// Embeds every segment still without a vector, reporting after each batch.
+    ///
+    /// `isCancelled` is asked between batches; what is left waits for the next run.
+    public func run(
+        isCancelled: () -> Bool = { false }, progress report: (EmbeddingProgress) -> Void = { _ in }
+    ) throws -> EmbeddingProgress {
         let clock = ContinuousClock.now
         let model = embedder.modelName
         try library.removeVectors(otherThan: model)
@@ -32,7 +37,7 @@ public struct EmbeddingPass: Sendable {
         progress.total = try library.countSegmentsToEmbed(model: model)
         report(progress)
         var after: Int64 = 0
-        while true {
+        while !isCancelled() {
             let targets = try library.segmentsToEmbed(model: model, after: after, limit: segmentBatch)
             guard let last = targets.last else { break }
             after = last.segmentID
@@ -46,10 +51,10 @@ public struct EmbeddingPass: Sendable {
 
     private func embed(_ targets: [EmbeddingTarget], model: String, progress: inout EmbeddingProgress) throws {
         // Every window of every segment, with the hash that keys the cache.
-        var windows: [(segmentID: Int64, window: Int, text: String, hash: [UInt8])] = []
+        var windows: [(segmentID: Int64, segmentText: String, window: Int, text: String, hash: [UInt8])] = []
         for target in targets {
             for (index, text) in EmbeddingWindows.split(target.text).enumerated() {
-                windows.append((target.segmentID, index, text, Array(SHA256.hash(data: Data(text.utf8)))))
+                windows.append((target.segmentID, target.text, index, text, Array(SHA256.hash(data: Data(text.utf8)))))
             }
         }
         var vectors = try library.cachedVectors(textHashes: Array(Set(windows.map(\.hash))), model: model)
@@ -71,7 +76,9 @@ public struct EmbeddingPass: Sendable {
         }
         progress.embedded += missing.count
         let segmentVectors = windows.compactMap { window in
-            vectors[window.hash].map { SegmentVector(segmentID: window.segmentID, window: window.window, vector: $0) }
+            vectors[window.hash].map {
+                SegmentVector(segmentID: window.segmentID, segmentText: window.segmentText, window: window.window, vector: $0)
+            }
         }
         try library.storeVectors(segmentVectors, cache: fresh, model: model)
     }

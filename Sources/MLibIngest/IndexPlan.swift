@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import MLibCore
 import MLibStore
 import MLibWatch
@@ -9,41 +12,101 @@ struct IndexPlan {
     var found = 0
     var unchanged = 0
     var stillFailing = 0
-    /// Stored items not seen by the walk, by id: removed at the end unless a new file
+    /// Stored items not seen on disk, by id: removed at the end unless a new file
     /// turns out to be one of them moved.
     var missing: [Int64: StoredFile] = [:]
     private var seen: Set<RawPath> = []
+    /// Rule files read so far; one snapshot per plan.
+    private var ignoring = IgnoreLookup()
 
+    /// Adds everything under `root` (a folder or a file) that differs from `stored`,
+    /// the library's files under it. Throws when `root` cannot be examined.
     mutating func add(root: RawPath, stored: [StoredFile], walker: DirectoryWalker) throws(WalkError) {
         let byPath = Dictionary(stored.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         var seenHere: Set<RawPath> = []
-        try walker.walk(root) { entry in
+        var entries: [DirectoryWalker.Entry] = []
+        try walker.walk(root, ignoring: &ignoring) { entries.append($0) }
+        for entry in entries {
             switch entry {
             case .file(let path, let state):
-                guard seen.insert(path).inserted else { return }  // overlapping roots
+                guard seen.insert(path).inserted else { continue }  // overlapping roots
                 seenHere.insert(path)
-                found += 1
-                if let known = byPath[path], known.state.sameContent(as: state) {
-                    unchanged += 1
-                    if known.failed { stillFailing += 1 }
-                } else {
-                    work.append(IndexJob(path: path, state: state, storedID: byPath[path]?.itemID))
-                }
+                compare(path, state: state, known: byPath[path])
             case .problem(let path, let code, let reason):
-                guard seen.insert(path).inserted else { return }
+                guard seen.insert(path).inserted else { continue }
                 seenHere.insert(path)
                 found += 1
-                let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
                 if let known = byPath[path], known.failed {
                     unchanged += 1
                     stillFailing += 1
                 } else {
+                    let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
                     work.append(
                         IndexJob(path: path, state: state, storedID: byPath[path]?.itemID, problem: (code, reason)))
                 }
             }
         }
         for file in stored where !seenHere.contains(file.path) && !seen.contains(file.path) {
+            missing[file.itemID] = file
+        }
+    }
+
+    /// Adds whatever `path` is now: a file to compare with `stored`, a folder to
+    /// walk, or nothing, in which case the stored items at and under it are missing.
+    mutating func add(path: RawPath, stored: [StoredFile], walker: DirectoryWalker) {
+        switch FileProbe.probe(path) {
+        case .missing, .other:
+            markMissing(stored)
+        case .unreachable(let code):
+            guard seen.insert(path).inserted else { return }
+            markMissing(stored.filter { $0.path != path })
+            let known = stored.first { $0.path == path }
+            found += 1
+            let problem =
+                code == ELOOP
+                ? (code: "symlink-loop", reason: "symbolic link loop; the link never reaches a file")
+                : (code: "unreadable", reason: "cannot examine: \(String(cString: strerror(code)))")
+            let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
+            work.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
+        case .folder:
+            guard !ignoring.isIgnored(path, isDirectory: true) else { return markMissing(stored) }
+            do {
+                try add(root: path, stored: stored, walker: walker)
+            } catch {
+                markMissing(stored)
+            }
+        case .file(let state):
+            guard !ignoring.isIgnored(path, isDirectory: false),
+                !DirectoryWalker.sidecarExtensions.contains(path.pathExtension)
+            else { return markMissing(stored) }
+            markMissing(stored.filter { $0.path != path })  // it was a folder before
+            guard seen.insert(path).inserted else { return }
+            compare(path, state: state, known: stored.first { $0.path == path })
+        }
+    }
+
+    /// Adds a file whose content did not change but whose evidence did (a sidecar
+    /// beside it was edited): it is read again whatever its state.
+    mutating func addRereading(_ file: StoredFile) {
+        guard case .file(let state) = FileProbe.probe(file.path), seen.insert(file.path).inserted else { return }
+        found += 1
+        missing[file.itemID] = nil
+        work.append(IndexJob(path: file.path, state: state, storedID: file.itemID))
+    }
+
+    private mutating func compare(_ path: RawPath, state: FileState, known: StoredFile?) {
+        found += 1
+        if let known { missing[known.itemID] = nil }
+        if let known, known.state.sameContent(as: state) {
+            unchanged += 1
+            if known.failed { stillFailing += 1 }
+        } else {
+            work.append(IndexJob(path: path, state: state, storedID: known?.itemID))
+        }
+    }
+
+    private mutating func markMissing(_ stored: [StoredFile]) {
+        for file in stored where !seen.contains(file.path) {
             missing[file.itemID] = file
         }
     }

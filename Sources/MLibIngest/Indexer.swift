@@ -38,11 +38,8 @@ public struct Indexer: Sendable {
     public func run(
         roots: [RawPath], progress report: (IndexProgress) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
-        let clock = ContinuousClock.now
-        var progress = IndexProgress()
         var summary = IndexSummary()
         var plan = IndexPlan()
-
         for root in roots {
             let absolute: RawPath
             do {
@@ -58,6 +55,93 @@ public struct Indexer: Sendable {
                 summary.rootErrors.append(error)
             }
         }
+        try execute(&plan, summary: &summary, progress: report, isCancelled: { false }, events: { _ in })
+        return summary
+    }
+
+    /// Makes the library agree with the disk at the places the watcher names.
+    ///
+    /// Renamed files and folders keep their items without being read again (only
+    /// their name words change); new and changed files are read; items whose files
+    /// are gone leave, unless a new file is one of them moved (same content). A
+    /// missing folder in `roots` keeps its items, as in `run(roots:)`: a watched
+    /// disk that is unmounted must not empty the library.
+    ///
+    /// `isCancelled` is asked between batches; a cancelled run stops there, before
+    /// removing anything, and leaves the rest to the next reconcile.
+    public func apply(
+        _ changes: [Reconciliation], roots: Set<RawPath>, isCancelled: () -> Bool = { false },
+        events: (IndexEvent) -> Void = { _ in }
+    ) throws(LibraryError) -> IndexSummary {
+        var summary = IndexSummary()
+        var plan = IndexPlan()
+        let walker = DirectoryWalker()
+        for change in changes {
+            switch change {
+            case .path(let path):
+                if DirectoryWalker.sidecarExtensions.contains(path.pathExtension) {
+                    for owner in try library.storedFiles(under: path.parent) where owner.path.isDescribed(by: path) {
+                        plan.addRereading(owner)
+                    }
+                }
+                plan.add(path: path, stored: try library.storedFiles(under: path), walker: walker)
+            case .folder(let folder):
+                if roots.contains(folder), case .missing = FileProbe.probe(folder) { continue }
+                plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: walker)
+            case .move(let from, let to):
+                try relocate(from: from, to: to, events: events)
+                plan.add(path: from, stored: try library.storedFiles(under: from), walker: walker)
+                // A `to` gone again was moved on or deleted: the events for that follow.
+                if FileProbe.probe(to) != .missing {
+                    plan.add(path: to, stored: try library.storedFiles(under: to), walker: walker)
+                }
+            }
+        }
+        try execute(&plan, summary: &summary, progress: { _ in }, isCancelled: isCancelled, events: events)
+        return summary
+    }
+
+    /// Files under a folder that differ from the library, found without reading them.
+    public struct Differences: Sendable {
+        /// New or changed files, with their sizes.
+        public var changed: [(path: RawPath, size: Int64)] = []
+        /// Paths of stored items whose files are gone.
+        public var gone: [RawPath] = []
+    }
+
+    /// What differs under `folder` between the disk and the library, for polling:
+    /// the caller lets changed files settle before applying them.
+    public func differences(under folder: RawPath) throws(LibraryError) -> Differences {
+        var plan = IndexPlan()
+        plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
+        var differences = Differences()
+        differences.changed = plan.work.map { ($0.path, $0.state.size) }
+        differences.gone = plan.missing.values.map(\.path)
+        return differences
+    }
+
+    /// Gives the items at or under `from` their paths under `to`, once `from` is gone.
+    ///
+    /// `to` itself may be gone again already (renamed twice, or its folder moved
+    /// on): the item follows the events, and the later ones carry it further.
+    private func relocate(from: RawPath, to: RawPath, events: (IndexEvent) -> Void) throws(LibraryError) {
+        guard FileProbe.isAbsent(from) else { return }
+        let relocations = try library.storedFiles(under: from).map { item in
+            let moved = RawPath(bytes: to.bytes + item.path.bytes.dropFirst(from.bytes.count))
+            return ItemRelocation(itemID: item.itemID, path: moved, nameWords: NameWords.words(for: moved))
+        }
+        try library.relocate(relocations)
+        if !relocations.isEmpty { events(.moved(from: from, to: to)) }
+    }
+
+    /// Reads the plan's files in batches, writes each batch in one transaction, and
+    /// removes the items left missing.
+    private func execute(
+        _ plan: inout IndexPlan, summary: inout IndexSummary, progress report: (IndexProgress) -> Void,
+        isCancelled: () -> Bool, events: (IndexEvent) -> Void
+    ) throws(LibraryError) {
+        let clock = ContinuousClock.now
+        var progress = IndexProgress()
         progress.found = plan.found
         progress.unchanged = plan.unchanged
         progress.stillFailing = plan.stillFailing
@@ -66,9 +150,14 @@ public struct Indexer: Sendable {
 
         var missingByHash = plan.missingByHash()
         for start in stride(from: 0, to: plan.work.count, by: batchSize) {
+            if isCancelled() {
+                summary.progress = progress
+                return
+            }
             let batch = Array(plan.work[start..<min(start + batchSize, plan.work.count)])
             let outcomes = read(batch)
             var records: [IndexRecord] = []
+            var batchEvents: [IndexEvent] = []
             for (job, outcome) in zip(batch, outcomes) {
                 guard var record = outcome else {
                     progress.skipped += 1
@@ -76,7 +165,9 @@ public struct Indexer: Sendable {
                 }
                 if job.storedID == nil, let hash = record.contentHash, let movedID = missingByHash[hash]?.popLast() {
                     record.continuesItemID = movedID
-                    plan.missing.removeValue(forKey: movedID)
+                    if let old = plan.missing.removeValue(forKey: movedID) {
+                        batchEvents.append(.moved(from: old.path, to: record.path))
+                    }
                     progress.moved += 1
                 } else if job.storedID == nil {
                     progress.added += 1
@@ -86,24 +177,30 @@ public struct Indexer: Sendable {
                 switch record.outcome {
                 case .indexed(let extraction):
                     progress.byKind[extraction.kind, default: 0] += 1
+                    if record.continuesItemID == nil {
+                        batchEvents.append(
+                            job.storedID == nil ? .indexed(record.path, extraction.kind) : .updated(record.path, extraction.kind))
+                    }
                 case .failed(let code, let reason, _):
                     progress.failed += 1
                     summary.failures.append(IndexFailure(path: record.path, code: code, reason: reason))
+                    batchEvents.append(.failed(record.path, reason: reason))
                 }
                 records.append(record)
             }
             try library.write(records)
+            batchEvents.forEach(events)
             progress.processed += batch.count
             progress.elapsed = (ContinuousClock.now - clock).seconds
             report(progress)
         }
 
         try library.removeItems(ids: Array(plan.missing.keys))
+        for file in plan.missing.values { events(.removed(file.path)) }
         progress.removed = plan.missing.count
         progress.elapsed = (ContinuousClock.now - clock).seconds
         summary.progress = progress
         report(progress)
-        return summary
     }
 
     /// Reads a batch on the worker pool; nil marks a file that is not ours to index.
@@ -117,6 +214,18 @@ public struct Indexer: Sendable {
             }
         }
         return results.withLock { $0 }
+    }
+}
+
+extension RawPath {
+    /// Whether `sidecar` (`photo.xmp`, `photo.jpg.xmp`, `clip.en.srt`) describes this
+    /// file: it lies beside it and its name starts with this file's name up to the
+    /// extension, then a dot.
+    func isDescribed(by sidecar: RawPath) -> Bool {
+        guard parent == sidecar.parent, self != sidecar else { return false }
+        let name = lastComponent
+        let stem = name.lastIndex(of: UInt8(ascii: ".")).map { Array(name[..<$0]) } ?? name
+        return sidecar.lastComponent.starts(with: stem + [UInt8(ascii: ".")])
     }
 }
 

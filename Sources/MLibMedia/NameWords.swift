@@ -1,4 +1,4 @@
-import MLibCore
+public import MLibCore
 
 /// Splits a file's name and its folders' names into searchable words.
 ///
@@ -6,7 +6,7 @@ import MLibCore
 /// separators become spaces, camelCase and letter/digit runs are split, the
 /// extension and the generic top of the tree (`/home/ana`, `Media`, `Pictures`,
 /// `DCIM`…) are dropped.
-enum NameWords {
+public enum NameWords {
     /// How many folders above the file are looked at for words.
     static let folderDepth = 2
 
@@ -16,7 +16,8 @@ enum NameWords {
         "downloads", "dcim", "camera", "notes", "home", "users", "mnt", "tmp", "var", "srv", "run",
     ]
 
-    static func words(for path: RawPath) -> String {
+    /// The searchable words of a file's name and the folders above it.
+    public static func words(for path: RawPath) -> String {
         var components = [stem(of: path.fileName)]
         var current = path
         for _ in 0..<folderDepth {

@@ -20,11 +20,15 @@ public struct EmbeddingTarget: Sendable, Hashable {
 /// One vector for one window of one segment.
 public struct SegmentVector: Sendable, Hashable {
     public var segmentID: Int64
+    /// The segment's whole text when the vector was made: the vector is stored only
+    /// if the segment still holds it (a file re-indexed meanwhile may have reused the id).
+    public var segmentText: String
     public var window: Int
     public var vector: [Float]
 
-    public init(segmentID: Int64, window: Int, vector: [Float]) {
+    public init(segmentID: Int64, segmentText: String, window: Int, vector: [Float]) {
         self.segmentID = segmentID
+        self.segmentText = segmentText
         self.window = window
         self.vector = vector
     }

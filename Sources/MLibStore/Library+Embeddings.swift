@@ -65,11 +65,17 @@ extension Library {
         _ vectors: [SegmentVector], cache: [(textHash: [UInt8], vector: [Float])], model: String
     ) throws(LibraryError) {
         try write { db in
+            // Another process (or the watcher's ingest) may have rewritten the segment
+            // since its text was read; a vector is kept only for the text it was made from.
             let insert = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO embeddings (segment_id, model, window, dimension, vector) VALUES (?, ?, ?, ?, ?)")
+                sql: """
+                    INSERT OR REPLACE INTO embeddings (segment_id, model, window, dimension, vector)
+                    SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM segments WHERE id = ? AND text = ?)
+                    """)
             for vector in vectors {
                 try insert.execute(arguments: [
                     vector.segmentID, model, vector.window, vector.vector.count, VectorCoding.encode(vector.vector),
+                    vector.segmentID, vector.segmentText,
                 ])
             }
             let remember = try db.cachedStatement(

@@ -24,7 +24,7 @@ extension Library {
         let pathBytes = Data(record.path.bytes)
         // A row already at the target path that is not the item being moved is replaced.
         if let moved = record.continuesItemID {
-            try db.execute(sql: "DELETE FROM items WHERE path = ? AND id <> ?", arguments: [pathBytes, moved])
+            try removeItem(at: record.path, unless: moved, in: db)
         }
         let existing: Int64? =
             if let moved = record.continuesItemID {
@@ -90,29 +90,22 @@ extension Library {
         return id
     }
 
+    /// Text of one segment as the word indexes see it.
+    typealias IndexedText = (field: EvidenceField, modality: Modality, text: String)
+
     /// Removes an item's segments, failure and index rows, leaving the item row.
-    private static func clearEvidence(of id: Int64, in db: Database) throws {
-        // The word index holds no text: its row goes by handing back what was indexed.
-        let old = WordIndexColumns(
-            try Row.fetchAll(
-                db, sql: "SELECT field, modality, text FROM segments WHERE item_id = ? ORDER BY ordinal", arguments: [id]
-            ).map { row in
-                (field: EvidenceField(rawValue: row[0]) ?? .body, modality: Modality(rawValue: row[1]) ?? .text, text: row[2] as String)
-            })
-        if !old.isEmpty {
-            try db.execute(
-                sql: """
-                    INSERT INTO item_fts (item_fts, rowid, title, body, keywords, subtitle, name, metadata)
-                    VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: StatementArguments([id as any DatabaseValueConvertible] + old.values))
+    static func clearEvidence(of id: Int64, in db: Database) throws {
+        let old = try Row.fetchAll(
+            db, sql: "SELECT field, modality, text FROM segments WHERE item_id = ? ORDER BY ordinal", arguments: [id]
+        ).map { row -> IndexedText in
+            (field: EvidenceField(rawValue: row[0]) ?? .body, modality: Modality(rawValue: row[1]) ?? .text, text: row[2] as String)
         }
+        try unindexWords(old, of: id, in: db)
         try db.execute(sql: "DELETE FROM segments WHERE item_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM failures WHERE item_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM item_cjk WHERE rowid = ?", arguments: [id])
     }
 
-    private static func insertEvidence(_ segments: [SegmentDraft], of id: Int64, in db: Database) throws {
+    static func insertEvidence(_ segments: [SegmentDraft], of id: Int64, in db: Database) throws {
         let insert = try db.cachedStatement(
             sql: """
                 INSERT INTO segments (item_id, ordinal, field, modality, text, start, "end")
@@ -124,7 +117,12 @@ extension Library {
                 segment.start, segment.end,
             ])
         }
-        let columns = WordIndexColumns(segments.lazy.map { (field: $0.field, modality: $0.modality, text: $0.text) })
+        try indexWords(segments.map { (field: $0.field, modality: $0.modality, text: $0.text) }, of: id, in: db)
+    }
+
+    /// Adds an item's text to the word index and its CJK runs to the trigram index.
+    static func indexWords(_ segments: [IndexedText], of id: Int64, in db: Database) throws {
+        let columns = WordIndexColumns(segments)
         guard !columns.isEmpty else { return }
         try db.execute(
             sql: "INSERT INTO item_fts (rowid, title, body, keywords, subtitle, name, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -135,6 +133,32 @@ extension Library {
                 sql: "INSERT INTO item_cjk (rowid, text) VALUES (?, ?)",
                 arguments: [id, cjk.joined(separator: "\n")])
         }
+    }
+
+    /// Takes an item's text out of both word indexes, given exactly the segments
+    /// that were indexed: the word index keeps no text, so its row goes by handing
+    /// back what was indexed (FTS5's 'delete' command).
+    static func unindexWords(_ segments: [IndexedText], of id: Int64, in db: Database) throws {
+        let old = WordIndexColumns(segments)
+        if !old.isEmpty {
+            try db.execute(
+                sql: """
+                    INSERT INTO item_fts (item_fts, rowid, title, body, keywords, subtitle, name, metadata)
+                    VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: StatementArguments([id as any DatabaseValueConvertible] + old.values))
+        }
+        try db.execute(sql: "DELETE FROM item_cjk WHERE rowid = ?", arguments: [id])
+    }
+
+    /// Removes the item stored at `path`, if it is not item `keep`, with its word-index rows.
+    static func removeItem(at path: RawPath, unless keep: Int64, in db: Database) throws {
+        guard
+            let id = try Int64.fetchOne(
+                db, sql: "SELECT id FROM items WHERE path = ? AND id <> ?", arguments: [Data(path.bytes), keep])
+        else { return }
+        try clearEvidence(of: id, in: db)
+        try db.execute(sql: "DELETE FROM items WHERE id = ?", arguments: [id])
     }
 
     /// Removes the items with these ids and everything stored about them.

@@ -7,14 +7,23 @@ public import MLibCore
 
 /// Walks folders by their raw bytes and reports every regular file with its state.
 ///
-/// Hidden entries (names starting with `.`) are skipped, as are sidecar files that
-/// only describe another file (`.xmp`, `.srt`, `.vtt`). Symbolic links are followed;
-/// each folder is walked once however many links lead to it, so a link loop can
-/// never trap the walk. A link that cannot be resolved (a loop, a dangling target)
-/// is reported as a problem, as is a folder that cannot be read.
+/// What `IgnoreRules` leaves out is skipped: hidden entries (names starting with
+/// `.`), temporary names (`film.mkv.part`, `notes.md~`, `#draft#`, …) and whatever
+/// the `.mlibignore` files in and above the walked folders exclude. An ignored
+/// folder is not entered. Sidecar files that only describe another file (`.xmp`,
+/// `.srt`, `.vtt`) are skipped too. Symbolic links are followed; each folder is
+/// walked once however many links lead to it, so a link loop can never trap the
+/// walk. A link that cannot be resolved (a loop, a dangling target) is reported as
+/// a problem, as is a folder that cannot be read.
+///
+/// The root itself is judged by the `.mlibignore` files above it only: a root they
+/// exclude, file or folder, yields nothing, as the watcher's caller would drop its
+/// changes; the built-in name rules do not apply to a root the caller named
+/// (walking `~/.photos` or `clip.mp4.part` explicitly reports what is there).
 public struct DirectoryWalker: Sendable {
     /// One thing the walk found.
     public enum Entry: Sendable, Hashable {
+        /// A regular file (or a link to one), with its state as `stat` reports it.
         case file(RawPath, FileState)
         /// A path that should have been a file but could not be examined.
         case problem(RawPath, code: String, reason: String)
@@ -23,27 +32,45 @@ public struct DirectoryWalker: Sendable {
     /// Extensions of files that are evidence for a neighbour, not items of their own.
     public static let sidecarExtensions: Set<String> = ["xmp", "srt", "vtt"]
 
+    /// A walker; it holds no state, so one can serve any number of walks.
     public init() {}
 
-    /// Calls `visit` for each entry under `root` (or for `root` itself if it is a file).
+    /// Calls `visit` for each entry under `root` (or for `root` itself if it is a
+    /// file) that the ignore rules keep, reading rule files with a fresh `IgnoreLookup`.
     ///
     /// Throws only when `root` itself cannot be examined.
     public func walk(_ root: RawPath, visit: (Entry) -> Void) throws(WalkError) {
+        var ignoring = IgnoreLookup()
+        try walk(root, ignoring: &ignoring, visit: visit)
+    }
+
+    /// Calls `visit` for each entry under `root` (or for `root` itself if it is a
+    /// file) that the ignore rules keep, reading rule files through `ignoring`.
+    ///
+    /// Share one lookup between walks of overlapping roots so each rule file is read
+    /// once; it then holds the rules as they were when first read. Rule files that
+    /// could not be read are listed in its `unreadableRuleFiles`. Throws only when
+    /// `root` itself cannot be examined.
+    public func walk(_ root: RawPath, ignoring: inout IgnoreLookup, visit: (Entry) -> Void) throws(WalkError) {
         var info = stat()
         guard root.withCString({ stat($0, &info) }) == 0 else {
             throw WalkError(path: root, errno: errno)
         }
         if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard !ignoring.isExcludedByRuleFiles(root, isDirectory: true) else { return }
             var seen: Set<FileIdentity> = [FileIdentity(info)]
-            walkFolder(root, seen: &seen, visit: visit)
+            walkFolder(root, seen: &seen, ignoring: &ignoring, visit: visit)
         } else if (info.st_mode & S_IFMT) == S_IFREG {
+            guard !ignoring.isExcludedByRuleFiles(root, isDirectory: false) else { return }
             visit(.file(root, FileState(info)))
         } else {
             throw WalkError(path: root, message: "not a regular file or folder")
         }
     }
 
-    private func walkFolder(_ folder: RawPath, seen: inout Set<FileIdentity>, visit: (Entry) -> Void) {
+    private func walkFolder(
+        _ folder: RawPath, seen: inout Set<FileIdentity>, ignoring: inout IgnoreLookup, visit: (Entry) -> Void
+    ) {
         guard let stream = folder.withCString({ opendir($0) }) else {
             let code = errno
             visit(.problem(folder, code: "unreadable", reason: "cannot read folder: \(String(cString: strerror(code)))"))
@@ -54,7 +81,8 @@ public struct DirectoryWalker: Sendable {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 Array(raw.prefix(while: { $0 != 0 }))
             }
-            if name.first == UInt8(ascii: ".") { continue }  // ".", "..", hidden
+            // ".", ".." and hidden or temporary names, before any system call on them.
+            if IgnoreRules.isTemporaryOrHidden(name: name) { continue }
             names.append(name)
         }
         closedir(stream)
@@ -66,25 +94,30 @@ public struct DirectoryWalker: Sendable {
             guard path.withCString({ lstat($0, &info) }) == 0 else { continue }  // vanished since readdir
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                if seen.insert(FileIdentity(info)).inserted {
-                    walkFolder(path, seen: &seen, visit: visit)
+                if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(info)).inserted {
+                    walkFolder(path, seen: &seen, ignoring: &ignoring, visit: visit)
                 }
             case S_IFREG:
-                if !isSidecar(path) { visit(.file(path, FileState(info))) }
+                if !isSidecar(path), !ignoring.isIgnored(path, isDirectory: false) {
+                    visit(.file(path, FileState(info)))
+                }
             case S_IFLNK:
                 var target = stat()
                 if path.withCString({ stat($0, &target) }) != 0 {
                     let code = errno
+                    guard !ignoring.isIgnored(path, isDirectory: false) else { continue }
                     let reason =
                         code == ELOOP
                         ? "symbolic link loop; the link never reaches a file"
                         : "broken symbolic link: \(String(cString: strerror(code)))"
                     visit(.problem(path, code: code == ELOOP ? "symlink-loop" : "broken-link", reason: reason))
                 } else if (target.st_mode & S_IFMT) == S_IFDIR {
-                    if seen.insert(FileIdentity(target)).inserted {
-                        walkFolder(path, seen: &seen, visit: visit)
+                    if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(target)).inserted {
+                        walkFolder(path, seen: &seen, ignoring: &ignoring, visit: visit)
                     }
-                } else if (target.st_mode & S_IFMT) == S_IFREG, !isSidecar(path) {
+                } else if (target.st_mode & S_IFMT) == S_IFREG, !isSidecar(path),
+                    !ignoring.isIgnored(path, isDirectory: false)
+                {
                     visit(.file(path, FileState(target)))
                 }
             default:

@@ -7,6 +7,11 @@ public enum FileChange: Sendable, Hashable {
     /// A file was written and closed, had its attributes changed, appeared as a
     /// symbolic or hard link, or was moved in from outside the tree.
     case written(RawPath)
+    /// A regular file was created and may still be being written: wait until its
+    /// size stops changing before reading it. A later `.written` for the same path
+    /// (its close-write) supersedes this; when the same batch already holds it, only
+    /// `.written` is reported.
+    case appeared(RawPath)
     /// A file was deleted or moved out of the tree.
     case removed(RawPath)
     /// A file or folder was renamed within the tree; for a folder, everything that
@@ -17,6 +22,10 @@ public enum FileChange: Sendable, Hashable {
     case directoryAppeared(RawPath)
     /// A folder was deleted or moved out of the tree, with everything under it.
     case directoryRemoved(RawPath)
+    /// The `.mlibignore` in this folder was written, created, deleted, had its
+    /// permissions changed, or was renamed to or from that name (within the tree or
+    /// across its edge): reload the folder's rules and rescan it.
+    case rulesChanged(RawPath)
     /// The kernel's queue overflowed and events were lost: rescan the whole tree.
     case overflow
     /// The watched root itself was deleted, moved or unmounted; watching has ended.

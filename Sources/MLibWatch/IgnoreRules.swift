@@ -59,7 +59,12 @@ public struct IgnoreRules: Sendable {
     ///
     /// `isDirectory` matters for folder-only patterns (a trailing `/`).
     public func isIgnored(_ path: RawPath, isDirectory: Bool) -> Bool {
-        if Self.isTemporaryOrHidden(name: path.lastComponent) { return true }
+        Self.isTemporaryOrHidden(name: path.lastComponent) || isExcludedByRuleFiles(path, isDirectory: isDirectory)
+    }
+
+    /// Whether the `.mlibignore` rules alone leave `path` out, the built-in name
+    /// rules aside: how a walk judges a root its caller named explicitly.
+    func isExcludedByRuleFiles(_ path: RawPath, isDirectory: Bool) -> Bool {
         guard !files.isEmpty else { return false }
         let components = Self.components(of: path.bytes)
         let applicable = files.filter { components.starts(with: $0.base) && components.count > $0.base.count }

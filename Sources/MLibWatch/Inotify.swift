@@ -26,6 +26,10 @@ public final class Inotify: @unchecked Sendable {
         buffer.deallocate()
     }
 
+    /// The inotify descriptor, to `poll(2)` it together with others; it becomes
+    /// readable when events are queued. Owned by this instance: do not read or close it.
+    public var fileDescriptor: Int32 { descriptor }
+
     /// Watches `path` for the events in `mask`; returns the watch descriptor.
     ///
     /// Watching an already watched inode returns its existing descriptor.

@@ -12,7 +12,13 @@ public import MLibCore
 ///
 /// Hidden entries (names starting with `.`) are invisible, as in `DirectoryWalker`:
 /// a file renamed from a hidden name shows up as written, one renamed to a hidden
-/// name as removed. Symbolic links to folders are not followed.
+/// name as removed. The one exception is `.mlibignore`: any change to it is
+/// reported as `.rulesChanged` of its folder. Other ignore rules are the caller's
+/// to apply (see `IgnoreLookup`). Symbolic links to folders are not followed.
+///
+/// A new regular file is reported as `.appeared` when created and as `.written`
+/// when closed after writing; a copier that writes without closing for a long time
+/// leaves the caller only `.appeared`, and its size to watch.
 ///
 /// When `fs.inotify.max_user_watches` runs out, watching goes on for the folders
 /// already watched; `watchLimitReached` becomes true and `unwatchedDirectories`
@@ -24,6 +30,9 @@ public import MLibCore
 ///     for change in watcher.next(timeout: .seconds(1)) { apply(change) }
 /// }
 /// ```
+///
+/// To wait on several watchers (or other descriptors) at once, `poll(2)` their
+/// ``fileDescriptor``s and call `next(timeout: .zero)` on those that are readable.
 ///
 /// Not thread-safe: one owner calls `next(timeout:)` at a time.
 public final class TreeWatcher {
@@ -46,6 +55,14 @@ public final class TreeWatcher {
 
     /// How many folders are watched now.
     public var watchedDirectoryCount: Int { pathByWatch.count }
+
+    /// The inotify descriptor, to `poll(2)` together with others (for `POLLIN`).
+    ///
+    /// Once it is readable, `next(timeout: .zero)` returns the changes queued
+    /// without waiting, except for up to `moveGrace` (100 ms) when the queue ends on
+    /// the first half of a rename. Only read it through `next(timeout:)`, and do not
+    /// close it: the watcher owns it.
+    public var fileDescriptor: Int32 { inotify.fileDescriptor }
 
     private let inotify: Inotify
     private var pathByWatch: [Int32: RawPath] = [:]
@@ -75,7 +92,8 @@ public final class TreeWatcher {
 
     /// Waits up to `timeout` for changes and returns them in the order they happened.
     ///
-    /// Returns an empty array when nothing changed in time.
+    /// Returns an empty array when nothing changed in time; `.zero` does not wait,
+    /// and returns what is queued.
     public func next(timeout: Duration) -> [FileChange] {
         let events: [InotifyEvent]
         do {
@@ -139,9 +157,13 @@ public final class TreeWatcher {
                 handleSelfEvent(event, folder: folder, into: &batch)
                 continue
             }
-            if event.name.first == UInt8(ascii: ".") { continue }
-            let path = folder.appending(component: event.name)
             let isDirectory = event.mask.contains(.isDirectory)
+            if event.name.first == UInt8(ascii: ".") {
+                // Every event on the watched mask is a change to the rules' contents.
+                if event.name == Self.ruleFileName, !isDirectory { batch.append(.rulesChanged(folder)) }
+                continue
+            }
+            let path = folder.appending(component: event.name)
             if event.mask.contains(.movedFrom) {
                 batch.moves[event.cookie] = PendingMove(from: path, isDirectory: isDirectory, slot: batch.slots.count)
                 batch.slots.append(.pendingMove(event.cookie))
@@ -151,8 +173,8 @@ public final class TreeWatcher {
                 if isDirectory {
                     watchTree(path)
                     batch.append(.directoryAppeared(path))
-                } else if isLink(path) {
-                    batch.append(.written(path))
+                } else if let change = creation(path) {
+                    batch.append(change)
                 }
             } else if event.mask.contains(.delete) {
                 if isDirectory {
@@ -166,6 +188,8 @@ public final class TreeWatcher {
             }
         }
     }
+
+    private static let ruleFileName = Array(IgnoreRules.ignoreFileName.utf8)
 
     private func handleSelfEvent(_ event: InotifyEvent, folder: RawPath, into batch: inout Batch) {
         let gone: InotifyMask = [.deleteSelf, .moveSelf, .unmount]
@@ -228,8 +252,10 @@ public final class TreeWatcher {
                 goneFolders.removeAll { $0.isInside(to) }
                 if isGone(to) { continue }
                 changes.append(isGone(from) ? .written(to) : change)
-            case .written(let path), .removed(let path):
+            case .written(let path), .removed(let path), .appeared(let path):
                 if !isGone(path) { changes.append(change) }
+            case .rulesChanged(let folder):
+                if !goneFolders.contains(where: { folder.isInside($0) }) { changes.append(change) }
             case .directoryAppeared(let folder):
                 goneFolders.removeAll { $0.isInside(folder) }
                 if !isGone(folder) { changes.append(change) }
@@ -237,7 +263,34 @@ public final class TreeWatcher {
                 changes.append(change)
             }
         }
-        return changes
+        return Self.droppingSupersededAppearances(changes)
+    }
+
+    /// Drops each `.appeared` whose file's next change in the batch is `.written`:
+    /// the file was closed already, so there is nothing to wait for.
+    private static func droppingSupersededAppearances(_ changes: [FileChange]) -> [FileChange] {
+        guard changes.contains(where: { if case .appeared = $0 { true } else { false } }) else { return changes }
+        // Walking backwards, whether each path's next change is a close-write.
+        var nextIsWritten: [RawPath: Bool] = [:]
+        var kept: [FileChange] = []
+        for change in changes.reversed() {
+            switch change {
+            case .appeared(let path):
+                if nextIsWritten[path] == true { continue }
+                nextIsWritten[path] = false
+            case .written(let path):
+                nextIsWritten[path] = true
+            case .removed(let path):
+                nextIsWritten[path] = false
+            case .moved(let from, let to):
+                nextIsWritten[from] = false
+                nextIsWritten[to] = false
+            default:
+                break
+            }
+            kept.append(change)
+        }
+        return kept.reversed()
     }
 
     // MARK: - Keeping the watches
@@ -343,15 +396,17 @@ public final class TreeWatcher {
         return folders
     }
 
-    /// Whether a just-created entry is complete on creation: a symbolic link, or a
-    /// second hard link to an existing file. Other new files wait for close-write.
-    private func isLink(_ path: RawPath) -> Bool {
+    /// What a just-created entry is: `.written` when it is complete on creation (a
+    /// symbolic link, or a second hard link to an existing file), `.appeared` for a
+    /// new regular file that may still be being written, nil for anything else or an
+    /// entry already gone again (its removal or rename is reported by its own event).
+    private func creation(_ path: RawPath) -> FileChange? {
         var info = stat()
-        guard path.withCString({ lstat($0, &info) }) == 0 else { return false }
+        guard path.withCString({ lstat($0, &info) }) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return true
-        case S_IFREG: return info.st_nlink > 1
-        default: return false
+        case S_IFLNK: return .written(path)
+        case S_IFREG: return info.st_nlink > 1 ? .written(path) : .appeared(path)
+        default: return nil
         }
     }
 }

@@ -1,0 +1,367 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+public import Logging
+import MLibCore
+public import MLibStore
+public import MLibWatch
+
+/// Keeps a library exactly in step with folders while it runs: `mlib watch`.
+///
+/// It first compares the folders with the library (what changed, appeared or
+/// vanished since the last run), then follows them live. Three threads share the
+/// work:
+///
+/// - the **event loop** (the caller's thread) reads inotify events, lets written
+///   files settle, polls what inotify cannot watch, and writes the status file;
+/// - the **ingest thread** takes changes from a bounded queue in batches and makes
+///   the library agree with the disk there (`Indexer.apply`), reading files on a
+///   pool sized to the cores, each batch of writes one transaction;
+/// - the **embedding thread** gives new text its vectors after each batch.
+///
+/// Events only say where to look: every change is applied by reading the disk, so
+/// repeated, stale or lost events (queue overflow, a crash) cost a rescan, never a
+/// wrong index.
+public final class WatchService {
+    let library: Library
+    let configuration: WatchConfiguration
+    let logger: Logger
+    private let queue: ChangeQueue
+    private let board: ActivityBoard
+    private let indexer: Indexer
+    private let roots: Set<RawPath>
+
+    private var watchers: [RawPath: TreeWatcher] = [:]
+    private var goneRoots: Set<RawPath> = []
+    private var settling: SettlingQueue<ContinuousClock.Instant>
+    private var limitReported = false
+
+    public init(library: Library, configuration: WatchConfiguration, logger: Logger) {
+        self.library = library
+        self.configuration = configuration
+        self.logger = logger
+        roots = Set(configuration.roots)
+        queue = ChangeQueue(roots: configuration.roots, capacity: configuration.queueCapacity)
+        indexer = Indexer(library: library)
+        settling = SettlingQueue(quietPeriod: configuration.quietPeriod)
+        board = ActivityBoard(
+            WatchStatus(
+                pid: getpid(), startedAt: Date(), roots: configuration.roots.map(\.string),
+                mode: configuration.pollInterval == nil ? "inotify" : "poll", phase: .reconciling, queued: 0,
+                settling: 0, watchedFolders: 0, polledFolders: 0, watchLimitReached: false, indexed: 0, moved: 0,
+                removed: 0, failed: 0, embedded: 0, rescans: 0))
+    }
+
+    /// Watches until `shouldStop` returns true (checked several times a second),
+    /// then finishes the batch in hand and returns.
+    ///
+    /// Throws when a root cannot be watched at the start.
+    public func run(until shouldStop: @escaping @Sendable () -> Bool) throws(WatchError) {
+        if configuration.pollInterval == nil {
+            for root in configuration.roots {
+                let watcher = try TreeWatcher(root: root)
+                watchers[root] = watcher
+                reportWatchLimit(of: watcher)
+            }
+        }
+        logStart()
+        queue.push(configuration.roots.map { .folder($0) })
+
+        let embedWake = DispatchSemaphore(value: 0)
+        let ingestDone = startThread(name: "mlib-ingest") { [queue, board, indexer, roots, logger] in
+            Self.ingestLoop(
+                queue: queue, board: board, indexer: indexer, roots: roots, logger: logger, embedWake: embedWake,
+                shouldStop: shouldStop)
+        }
+        let embedDone = startThread(name: "mlib-embed") { [library, board, logger, configuration] in
+            Self.embeddingLoop(
+                library: library, embedder: configuration.embedder, board: board, logger: logger, wake: embedWake,
+                shouldStop: shouldStop)
+        }
+
+        eventLoop(until: shouldStop)
+
+        logger.info("stopping: finishing the batch in hand")
+        board.setStopping()
+        writeStatus(force: true)
+        queue.close()
+        ingestDone.wait()
+        embedWake.signal()
+        embedDone.wait()
+        try? FileManager.default.removeItem(at: WatchStatus.fileURL(library: configuration.libraryPath))
+        logger.info("stopped")
+    }
+
+    // MARK: - Event loop
+
+    private func eventLoop(until shouldStop: @Sendable () -> Bool) {
+        let clock = ContinuousClock()
+        let fallback = configuration.pollInterval ?? configuration.fallbackPollInterval
+        var nextPoll = clock.now.advanced(by: fallback)
+        var nextStatus = clock.now
+        while !shouldStop() {
+            var wake = clock.now.advanced(by: .milliseconds(250))
+            if let deadline = settling.nextDeadline(), deadline < wake { wake = deadline }
+            if nextPoll < wake { wake = nextPoll }
+            waitForEvents(until: wake, clock: clock)
+
+            for (root, watcher) in watchers {
+                handle(watcher.next(timeout: .zero), root: root, now: clock.now)
+                reportWatchLimit(of: watcher)
+            }
+            let ready = settling.due(at: clock.now) { path in
+                if case .file(let state) = FileProbe.probe(path) { return state.size }
+                return nil
+            }
+            queue.push(ready.map { .path($0) })
+            if settling.isOverflowing {
+                let dropped = settling.resetOverflow()
+                logger.warning("\(dropped) changes arrived faster than files settle; rescanning the watched folders")
+                queue.push(configuration.roots.map { .folder($0) })
+                board.update { $0.rescans += 1 }
+            }
+            if clock.now >= nextPoll {
+                pollWhatInotifyMisses(now: clock.now)
+                nextPoll = clock.now.advanced(by: fallback)
+            }
+            if clock.now >= nextStatus {
+                writeStatus(force: false)
+                nextStatus = clock.now.advanced(by: .seconds(1))
+            }
+        }
+    }
+
+    /// Sleeps until an inotify descriptor is readable or `deadline` passes.
+    private func waitForEvents(until deadline: ContinuousClock.Instant, clock: ContinuousClock) {
+        let remaining = max(.zero, deadline - clock.now)
+        let milliseconds = Int32(clamping: Int(remaining.seconds * 1000) + 1)
+        var descriptors = watchers.values.map { pollfd(fd: $0.fileDescriptor, events: Int16(POLLIN), revents: 0) }
+        if descriptors.isEmpty {
+            _ = poll(nil, 0, milliseconds)
+        } else {
+            _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+        }
+    }
+
+    private func handle(_ changes: [FileChange], root: RawPath, now: ContinuousClock.Instant) {
+        for change in changes {
+            logger.trace("inotify: \(change)")
+            switch change {
+            case .written(let path):
+                guard !IgnoreRules.isTemporaryOrHidden(name: path.lastComponent) else { continue }
+                settling.noteWritten(path, size: Self.size(of: path), at: now)
+            case .appeared(let path):
+                guard !IgnoreRules.isTemporaryOrHidden(name: path.lastComponent) else { continue }
+                settling.noteModified(path, size: Self.size(of: path), at: now)
+            case .removed(let path):
+                settling.noteRemoved(path)
+                queue.push([.path(path)])
+            case .moved(let from, let to):
+                settling.cancel(inside: from)
+                queue.push([.move(from: from, to: to)])
+            case .directoryAppeared(let folder):
+                // Scanned once the copy that made it has had a moment; files closed
+                // inside it meanwhile arrive as their own events.
+                settling.noteWritten(folder, size: 0, at: now)
+            case .directoryRemoved(let folder):
+                settling.cancel(inside: folder)
+                queue.push([.path(folder)])
+            case .rulesChanged(let folder):
+                logger.info("ignore rules changed in \(folder.displayString); rescanning it")
+                queue.push([.folder(folder)])
+            case .overflow:
+                logger.warning("inotify lost events under \(root.displayString) (queue overflow); rescanning it")
+                queue.push([.folder(root)])
+                board.update { $0.rescans += 1 }
+            case .rootGone(let gone):
+                logger.warning(
+                    "\(gone.displayString) was deleted, moved or unmounted; its items stay, and watching resumes when it is back")
+                watchers[gone] = nil
+                goneRoots.insert(gone)
+                settling.cancel(inside: gone)
+            }
+        }
+    }
+
+    /// Polls folders inotify does not cover: all of them in poll mode, those past
+    /// the watch limit otherwise; and looks for roots that went away.
+    private func pollWhatInotifyMisses(now: ContinuousClock.Instant) {
+        for root in goneRoots where FileProbe.probe(root) == .folder {
+            do {
+                let watcher = try TreeWatcher(root: root)
+                watchers[root] = watcher
+                goneRoots.remove(root)
+                logger.info("\(root.displayString) is back; watching it again")
+                queue.push([.folder(root)])
+            } catch {
+                logger.debug("\(root.displayString) is not watchable yet: \(error)")
+            }
+        }
+        var folders: [RawPath] = []
+        if configuration.pollInterval != nil {
+            folders = configuration.roots
+        } else {
+            let unwatched = watchers.values.flatMap(\.unwatchedDirectories)
+            folders = unwatched.filter { folder in !unwatched.contains { $0 != folder && folder.isInside($0) } }
+        }
+        for folder in folders {
+            let differences: Indexer.Differences
+            do {
+                differences = try indexer.differences(under: folder)
+            } catch {
+                logger.error("cannot poll \(folder.displayString): \(error)")
+                continue
+            }
+            for (path, size) in differences.changed {
+                settling.noteModified(path, size: size, at: now)
+            }
+            queue.push(differences.gone.map { .path($0) })
+        }
+    }
+
+    private func reportWatchLimit(of watcher: TreeWatcher) {
+        guard watcher.watchLimitReached, !limitReported else { return }
+        limitReported = true
+        let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_user_watches", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
+        logger.error(
+            "the inotify watch limit ran out (fs.inotify.max_user_watches = \(limit)); \(watcher.unwatchedDirectories.count) folders under \(watcher.root.displayString) are polled every \(Int(configuration.fallbackPollInterval.seconds)) s instead. Raise it with: sudo sysctl fs.inotify.max_user_watches=524288"
+        )
+    }
+
+    private func writeStatus(force: Bool) {
+        let watched = watchers.values.reduce(0) { $0 + $1.watchedDirectoryCount }
+        let polled =
+            configuration.pollInterval != nil
+            ? configuration.roots.count : watchers.values.reduce(0) { $0 + $1.unwatchedDirectories.count }
+        let limit = watchers.values.contains { $0.watchLimitReached }
+        let settlingCount = settling.count
+        let queued = queue.count
+        board.update {
+            $0.watchedFolders = watched
+            $0.polledFolders = polled
+            $0.watchLimitReached = limit
+            $0.settling = settlingCount
+            $0.queued = queued
+        }
+        board.snapshot.write(library: configuration.libraryPath)
+    }
+
+    private func logStart() {
+        let names = configuration.roots.map(\.displayString).joined(separator: ", ")
+        if let interval = configuration.pollInterval {
+            logger.info("polling \(names) every \(interval.seconds) s")
+        } else {
+            let folders = watchers.values.reduce(0) { $0 + $1.watchedDirectoryCount }
+            logger.info("watching \(names) (\(folders) folders with inotify)")
+        }
+    }
+
+    private static func size(of path: RawPath) -> Int64 {
+        if case .file(let state) = FileProbe.probe(path) { return state.size }
+        return 0
+    }
+
+    // MARK: - Worker threads
+
+    /// Starts a thread; the returned semaphore is signalled when it ends.
+    private func startThread(name: String, _ body: @escaping @Sendable () -> Void) -> DispatchSemaphore {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body()
+            done.signal()
+        }
+        thread.name = name
+        thread.start()
+        return done
+    }
+
+    private static func ingestLoop(
+        queue: ChangeQueue, board: ActivityBoard, indexer: Indexer, roots: Set<RawPath>, logger: Logger,
+        embedWake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
+    ) {
+        while !shouldStop() {
+            let batch = queue.take(limit: 256, timeout: .milliseconds(500))
+            guard !batch.isEmpty else {
+                board.setIngest(nil)
+                continue
+            }
+            let rescanning = batch.contains { if case .folder = $0 { true } else { false } }
+            board.setIngest(rescanning ? .reconciling : .indexing)
+            do {
+                let summary = try indexer.apply(batch, roots: roots, isCancelled: shouldStop) { event in
+                    log(event, logger: logger, board: board)
+                }
+                let progress = summary.progress
+                if progress.processed > 0 || progress.moved > 0 { embedWake.signal() }
+            } catch {
+                // The library could not be written (disk full, file gone): the
+                // changes go back, and are tried again after a pause.
+                logger.error("\(error); retrying in 5 s")
+                queue.push(batch)
+                Thread.sleep(forTimeInterval: 5)
+            }
+            if queue.count == 0 { board.setIngest(nil) }
+        }
+        board.setIngest(nil)
+    }
+
+    private static func log(_ event: IndexEvent, logger: Logger, board: ActivityBoard) {
+        let line: String
+        switch event {
+        case .indexed(let path, let kind):
+            line = "indexed \(kind.rawValue) \(path.displayString)"
+            board.update { $0.indexed += 1 }
+        case .updated(let path, let kind):
+            line = "updated \(kind.rawValue) \(path.displayString)"
+            board.update { $0.indexed += 1 }
+        case .moved(let from, let to):
+            line = "moved \(from.displayString) -> \(to.displayString)"
+            board.update { $0.moved += 1 }
+        case .removed(let path):
+            line = "removed \(path.displayString)"
+            board.update { $0.removed += 1 }
+        case .failed(_, let reason):
+            line = "failed \(reason)"
+            board.update { $0.failed += 1 }
+        }
+        board.update {
+            $0.lastEvent = line
+            $0.lastEventAt = Date()
+        }
+        if case .failed = event { logger.warning("\(line)") } else { logger.info("\(line)") }
+    }
+
+    private static func embeddingLoop(
+        library: Library, embedder: (any TextEmbedder)?, board: ActivityBoard, logger: Logger,
+        wake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
+    ) {
+        guard let embedder else {
+            while !shouldStop() { _ = wake.wait(timeout: .now() + 0.5) }
+            return
+        }
+        let pass = EmbeddingPass(library: library, embedder: embedder)
+        var pending = true  // the first pass catches up with whatever the last run left
+        while !shouldStop() {
+            if !pending {
+                pending = wake.wait(timeout: .now() + 0.5) == .success
+                continue
+            }
+            while wake.wait(timeout: .now()) == .success {}  // one pass serves every wake so far
+            pending = false
+            board.setEmbedding(true)
+            do {
+                let done = try pass.run(isCancelled: shouldStop)
+                if done.embedded + done.cached > 0 {
+                    logger.info(
+                        "embedded \(done.done) passages with \(embedder.modelName) (\(done.cached) from cache)")
+                    board.update { $0.embedded += done.done }
+                }
+            } catch {
+                logger.error("cannot embed with \(embedder.modelName): \(error); trying again after the next change")
+            }
+            board.setEmbedding(false)
+        }
+    }
+}
