@@ -111,4 +111,40 @@ import Testing
         let paths = try library.storedFiles(under: RawPath("/a/b")).map(\.path.string).sorted()
         #expect(paths == ["/a/b", "/a/b/in.md"])
     }
+
+    @Test func aVectorMadeFromTextThatChangedMeanwhileIsNotStored() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        try library.write([LibraryFactory.record("/n.md", segments: [.init(field: .body, text: "first draft")])])
+        let target = try #require(try library.segmentsToEmbed(model: "m", limit: 10).first)
+        // The file is re-indexed while its old text is being embedded; SQLite may
+        // hand the new segment the old id.
+        try library.write([LibraryFactory.record("/n.md", segments: [.init(field: .body, text: "final text")])])
+        let stale = SegmentVector(segmentID: target.segmentID, segmentText: target.text, window: 0, vector: [1, 0])
+        try library.storeVectors([stale], cache: [], model: "m")
+        #expect(try library.vectorCount(model: "m") == 0)
+
+        let fresh = try #require(try library.segmentsToEmbed(model: "m", limit: 10).first)
+        try library.storeVectors(
+            [SegmentVector(segmentID: fresh.segmentID, segmentText: fresh.text, window: 0, vector: [0, 1])], cache: [], model: "m")
+        #expect(try library.vectorCount(model: "m") == 1)
+    }
+
+    @Test func relocatingAnItemRewritesItsNameWordsAndNothingElse() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let id = try #require(
+            try library.write([
+                LibraryFactory.record("/a/old.md", segments: [.init(field: .body, text: "harbour"), .init(field: .name, text: "old")])
+            ]).first)
+        let body = try library.segments(itemID: id).first { $0.field == .body }
+        try library.relocate([ItemRelocation(itemID: id, path: RawPath("/b/renamed.md"), nameWords: "renamed 東京タワー")])
+        #expect(try library.item(path: RawPath("/b/renamed.md"))?.id == id)
+        #expect(try library.item(path: RawPath("/a/old.md")) == nil)
+        #expect(try library.segments(itemID: id).first { $0.field == .body } == body)
+        #expect(try library.matchWords("renamed", kind: nil, limit: 5).map(\.itemID) == [id])
+        #expect(try library.matchWords("old", kind: nil, limit: 5).isEmpty)
+        #expect(try library.matchWords("harbour", kind: nil, limit: 5).map(\.itemID) == [id])
+        #expect(try library.matchCJK(["東京タ"], kind: nil, limit: 5).map(\.itemID) == [id])
+    }
 }

@@ -269,6 +269,108 @@ import Glibc
         }
     }
 
+    @Test func changesToARuleFileAreReportedForItsFolderAndOtherHiddenNamesStayInvisible() throws {
+        let scene = try Scene(subfolders: ["sub"])
+        let sub = scene.path("sub")
+        let rules = sub.appending(component: ".mlibignore")
+        Self.write(rules, "*.log\n")
+        Self.write(sub.appending(component: ".other"))
+        let marker = scene.path("marker.md")
+        Self.write(marker)
+        #expect(scene.wait(for: .written(marker)) == [.rulesChanged(sub), .written(marker)])
+        scene.reset()
+
+        // Renamed away to a visible name, and back from one.
+        let visible = sub.appending(component: "rules.txt")
+        Self.move(rules, visible)
+        #expect(scene.wait { $0.contains(.written(visible)) } == [.rulesChanged(sub), .written(visible)])
+        scene.reset()
+        Self.move(visible, rules)
+        #expect(scene.wait { $0.contains(.rulesChanged(sub)) } == [.removed(visible), .rulesChanged(sub)])
+        scene.reset()
+
+        // Renamed to another hidden name, which counts as deleted.
+        Self.move(rules, sub.appending(component: ".mlibignore.old"))
+        #expect(scene.wait(for: .rulesChanged(sub)) == [.rulesChanged(sub)])
+        scene.reset()
+
+        let top = scene.root.appending(component: ".mlibignore")
+        Self.write(top)
+        #expect(scene.wait(for: .rulesChanged(scene.root)) == [.rulesChanged(scene.root)])
+        scene.reset()
+        _ = top.withCString { unlink($0) }
+        #expect(scene.wait(for: .rulesChanged(scene.root)) == [.rulesChanged(scene.root)])
+    }
+
+    @Test func aRuleFileMovedInFromOutsideIsAChange() throws {
+        let scene = try Scene()
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+        let arriving = RawPath(outside.path(".mlibignore"))
+        Self.write(arriving, "*.tmp\n")
+        Self.move(arriving, scene.path(".mlibignore"))
+        #expect(scene.wait(for: .rulesChanged(scene.root)) == [.rulesChanged(scene.root)])
+        scene.reset()
+        Self.move(scene.path(".mlibignore"), arriving)
+        #expect(scene.wait(for: .rulesChanged(scene.root)) == [.rulesChanged(scene.root)])
+    }
+
+    @Test func aFileStillOpenForWritingHasAppearedAndIsWrittenWhenClosed() throws {
+        let scene = try Scene()
+        let clip = scene.path("clip.mp4")
+        let fd = clip.withCString { open($0, O_CREAT | O_WRONLY | O_TRUNC, 0o644) }
+        try #require(fd >= 0)
+        _ = Array("partial".utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        // The marker's events queue after the clip's creation, so once the marker is
+        // seen every event about the clip so far has been read.
+        let marker = scene.path("marker.md")
+        Self.write(marker)
+        #expect(scene.wait(for: .written(marker)) == [.appeared(clip), .written(marker)])
+        scene.reset()
+
+        _ = Array(" and the rest".utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        #expect(scene.wait(for: .written(clip)) == [.written(clip)])
+    }
+
+    @Test func changesInAFolderThatLeftTheTreeAreDropped() throws {
+        let scene = try Scene(subfolders: ["leaving"])
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+        let leaving = scene.path("leaving")
+        let away = RawPath(outside.path("leaving"))
+        Self.move(leaving, away)
+        // All read in one batch with the move: the moved folder's watch still names
+        // its old path, where a new folder now holds a file of the same name.
+        let fd = away.appending(component: "new.mp4").withCString { open($0, O_CREAT | O_WRONLY, 0o644) }
+        try #require(fd >= 0)
+        defer { close(fd) }
+        Self.write(away.appending(component: ".mlibignore"))
+        Self.makeFolder(leaving)
+        Self.write(leaving.appending(component: "new.mp4"))
+        let marker = scene.path("marker.md")
+        Self.write(marker)
+        let changes = scene.wait(for: .written(marker))
+        #expect(changes == [.directoryRemoved(leaving), .directoryAppeared(leaving), .written(marker)])
+    }
+
+    @Test func watchersCanBePolledTogetherThroughTheirDescriptors() throws {
+        let quiet = try Scene()
+        let busy = try Scene()
+        let note = busy.path("note.md")
+        Self.write(note)
+        var descriptors = [
+            pollfd(fd: quiet.watcher.fileDescriptor, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: busy.watcher.fileDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        #expect(poll(&descriptors, 2, 5000) == 1)
+        #expect(descriptors[0].revents == 0)
+        #expect(descriptors[1].revents & Int16(POLLIN) != 0)
+        #expect(busy.watcher.next(timeout: .zero) == [.written(note)])
+        #expect(quiet.watcher.next(timeout: .zero).isEmpty)
+        #expect(busy.watcher.next(timeout: .zero).isEmpty)
+    }
+
     /// Lowers `fs.inotify.max_queued_events` only while the watcher's inotify
     /// instance is created (the kernel copies the limit then), so the rest of the
     /// system never runs with the low value. Needs root to write the sysctl.
