@@ -81,7 +81,16 @@ struct IndexPlan {
             else { return markMissing(stored) }
             markMissing(stored.filter { $0.path != path })  // it was a folder before
             guard seen.insert(path).inserted else { return }
-            compare(path, state: state, known: stored.first { $0.path == path })
+            // An event named this very file: a failed one is worth another try even
+            // unchanged (its permissions may have been fixed; chmod keeps the mtime).
+            let known = stored.first { $0.path == path }
+            if let known, known.failed {
+                found += 1
+                missing[known.itemID] = nil
+                work.append(IndexJob(path: path, state: state, storedID: known.itemID))
+            } else {
+                compare(path, state: state, known: known)
+            }
         }
     }
 

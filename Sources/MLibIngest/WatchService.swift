@@ -36,6 +36,7 @@ public final class WatchService {
     private var goneRoots: Set<RawPath> = []
     private var settling: SettlingQueue<ContinuousClock.Instant>
     private var limitReported = false
+    private var lastStatus: WatchStatus?
 
     public init(library: Library, configuration: WatchConfiguration, logger: Logger) {
         self.library = library
@@ -245,7 +246,11 @@ public final class WatchService {
             $0.settling = settlingCount
             $0.queued = queued
         }
-        board.snapshot.write(library: configuration.libraryPath)
+        // An idle watcher writes nothing: the disk may sleep.
+        let status = board.snapshot
+        guard force || status != lastStatus else { return }
+        status.write(library: configuration.libraryPath)
+        lastStatus = status
     }
 
     private func logStart() {

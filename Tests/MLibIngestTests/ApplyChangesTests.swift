@@ -162,6 +162,30 @@ import Testing
         #expect(try fixture.id("two/song.txt") == id)
     }
 
+    @Test func anEventForAFailedFileRetriesItEvenIfItLooksUnchanged() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let path = fixture.folder.path("photo.jpg")
+        let picture = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("images/image.gif")))
+        let garbage = Data((0..<picture.count).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
+        try garbage.write(to: URL(fileURLWithPath: path))
+        let stamp = fixture.libraryFolder.path("stamp")
+        _ = try ExternalTool.run("touch", ["-r", path, stamp])  // keeps the nanoseconds
+        _ = try fixture.apply([.folder(fixture.root)])
+        #expect(try fixture.library.status().failed == 1)
+        // The same size, inode and modification time, yet now a real picture: as when
+        // permissions are fixed (chmod changes none of the three).
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.write(contentsOf: picture)
+        try handle.close()
+        _ = try ExternalTool.run("touch", ["-r", stamp, path])
+
+        _ = try fixture.apply([.folder(fixture.root)])
+        #expect(try fixture.library.status().failed == 1, "a rescan leaves an unchanged failure alone")
+        _ = try fixture.apply([.path(fixture.path("photo.jpg"))])
+        #expect(try fixture.library.status().failed == 0)
+    }
+
     @Test func editingASidecarRereadsTheFileItDescribes() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
