@@ -18,6 +18,17 @@ struct IndexPlan {
     private var seen: Set<RawPath> = []
     /// Rule files read so far; one snapshot per plan.
     private var ignoring = IgnoreLookup()
+    /// Paths starting with these bytes are the library's own files.
+    private let excludedPrefix: [UInt8]?
+
+    init(excluding libraryFiles: RawPath? = nil) {
+        excludedPrefix = libraryFiles?.bytes
+    }
+
+    private func isLibraryFile(_ path: RawPath) -> Bool {
+        guard let excludedPrefix else { return false }
+        return path.bytes.starts(with: excludedPrefix)
+    }
 
     /// Adds everything under `root` (a folder or a file) that differs from `stored`,
     /// the library's files under it. Throws when `root` cannot be examined.
@@ -29,6 +40,7 @@ struct IndexPlan {
         for entry in entries {
             switch entry {
             case .file(let path, let state):
+                guard !isLibraryFile(path) else { continue }
                 guard seen.insert(path).inserted else { continue }  // overlapping roots
                 seenHere.insert(path)
                 compare(path, state: state, known: byPath[path])
@@ -76,7 +88,7 @@ struct IndexPlan {
                 markMissing(stored)
             }
         case .file(let state):
-            guard !ignoring.isIgnored(path, isDirectory: false),
+            guard !isLibraryFile(path), !ignoring.isIgnored(path, isDirectory: false),
                 !DirectoryWalker.sidecarExtensions.contains(path.pathExtension)
             else { return markMissing(stored) }
             markMissing(stored.filter { $0.path != path })  // it was a folder before

@@ -22,6 +22,10 @@ public struct Indexer: Sendable {
     let extractor: MediaExtractor
     let workers: Int
     let batchSize: Int
+    /// The library file's own path: it and the files beside it that share its name
+    /// (`-wal`, `-shm`, the watcher's status and lock) are never indexed, even when
+    /// the library lives inside a scanned folder.
+    let libraryFiles: RawPath?
 
     /// - Parameter workers: threads reading files; nil sizes the pool to the cores.
     public init(library: Library, workers: Int? = nil, batchSize: Int = 64) {
@@ -29,6 +33,8 @@ public struct Indexer: Sendable {
         self.extractor = MediaExtractor()
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.batchSize = max(1, batchSize)
+        let file = RawPath(library.path)
+        libraryFiles = (try? PathResolver.absolute(file.parent)).map { $0.appending(component: file.lastComponent) }
     }
 
     /// Indexes `roots` (files or folders) and reports progress after every batch.
@@ -39,7 +45,7 @@ public struct Indexer: Sendable {
         roots: [RawPath], progress report: (IndexProgress) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan()
+        var plan = IndexPlan(excluding: libraryFiles)
         for root in roots {
             let absolute: RawPath
             do {
@@ -74,7 +80,7 @@ public struct Indexer: Sendable {
         events: (IndexEvent) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan()
+        var plan = IndexPlan(excluding: libraryFiles)
         let walker = DirectoryWalker()
         for change in changes {
             switch change {
@@ -112,7 +118,7 @@ public struct Indexer: Sendable {
     /// What differs under `folder` between the disk and the library, for polling:
     /// the caller lets changed files settle before applying them.
     public func differences(under folder: RawPath) throws(LibraryError) -> Differences {
-        var plan = IndexPlan()
+        var plan = IndexPlan(excluding: libraryFiles)
         plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
         var differences = Differences()
         differences.changed = plan.work.map { ($0.path, $0.state.size) }

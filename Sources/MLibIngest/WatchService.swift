@@ -148,6 +148,7 @@ public final class WatchService {
     private func handle(_ changes: [FileChange], root: RawPath, now: ContinuousClock.Instant) {
         for change in changes {
             logger.trace("inotify: \(change)")
+            if isLibraryFile(change) { continue }
             switch change {
             case .written(let path):
                 guard !IgnoreRules.isTemporaryOrHidden(name: path.lastComponent) else { continue }
@@ -182,6 +183,20 @@ public final class WatchService {
                 goneRoots.insert(gone)
                 settling.cancel(inside: gone)
             }
+        }
+    }
+
+    /// Whether a change is the library writing its own files (it may live inside a
+    /// watched folder): reacting would only make more writes.
+    private func isLibraryFile(_ change: FileChange) -> Bool {
+        guard let prefix = indexer.libraryFiles?.bytes else { return false }
+        switch change {
+        case .written(let path), .appeared(let path), .removed(let path):
+            return path.bytes.starts(with: prefix)
+        case .moved(let from, let to):
+            return to.bytes.starts(with: prefix) && IgnoreRules.isTemporaryOrHidden(name: from.lastComponent)
+        default:
+            return false
         }
     }
 

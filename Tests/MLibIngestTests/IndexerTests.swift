@@ -76,4 +76,16 @@ import Testing
         #expect(a == ContentHasher.hash(RawPath(folder.path("b"))))
         #expect(a != ContentHasher.hash(RawPath(folder.path("c"))))
     }
+
+    @Test func aLibraryInsideTheIndexedFolderNeverIndexesItsOwnFiles() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let library = try Library.open(at: folder.path("mlib.sqlite"))
+        try Data("a note\n".utf8).write(to: URL(fileURLWithPath: folder.path("note.txt")))
+        // The watcher's lock file holds its pid: plain text that would pass for a note.
+        try Data("4242\n".utf8).write(to: URL(fileURLWithPath: folder.path("mlib.sqlite.watch.lock")))
+        _ = try Indexer(library: library).run(roots: [RawPath(folder.path)])
+        let stored = try library.storedFiles(under: RawPath(folder.path)).map(\.path.fileName)
+        #expect(stored == ["note.txt"])
+    }
 }
