@@ -48,6 +48,12 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Poll every folder this often instead of using inotify.", valueName: "seconds"))
     var poll: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "How often folders left without an inotify watch (the watch limit ran out) are polled.",
+            valueName: "seconds"))
+    var fallbackPoll: Double = 30
+
     @Option(help: "Log level: trace, debug, info, warning or error.")
     var logLevel: LogLevel = .info
 
@@ -55,8 +61,10 @@ struct WatchCommand: ParsableCommand {
     var noEmbed = false
 
     func validate() throws {
-        if let poll, !(poll > 0 && poll.isFinite) {
-            throw ValidationError("--poll takes a positive number of seconds")
+        for (name, value) in [("--poll", poll), ("--fallback-poll", fallbackPoll)] {
+            if let value, !(value > 0 && value.isFinite) {
+                throw ValidationError("\(name) takes a positive number of seconds")
+            }
         }
     }
 
@@ -97,7 +105,7 @@ struct WatchCommand: ParsableCommand {
         var configuration = WatchConfiguration(
             roots: roots, libraryPath: context.libraryPath, pollInterval: poll.map { .milliseconds(Int($0 * 1000)) },
             embedder: embedder)
-        if let poll { configuration.fallbackPollInterval = .milliseconds(Int(poll * 1000)) }
+        configuration.fallbackPollInterval = .milliseconds(Int((poll ?? fallbackPoll) * 1000))
 
         StopSignal.install()
         let service = WatchService(library: library, configuration: configuration, logger: logger)

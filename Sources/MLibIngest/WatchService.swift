@@ -239,7 +239,9 @@ public final class WatchService {
     private func reportWatchLimit(of watcher: TreeWatcher) {
         guard watcher.watchLimitReached, !limitReported else { return }
         limitReported = true
-        let limit = (try? String(contentsOfFile: "/proc/sys/fs/inotify/max_user_watches", encoding: .utf8))?
+        // The per-namespace value is the one in force (it equals the sysctl outside containers).
+        let limit = ["/proc/sys/user/max_inotify_watches", "/proc/sys/fs/inotify/max_user_watches"].lazy
+            .compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
         logger.error(
             "the inotify watch limit ran out (fs.inotify.max_user_watches = \(limit)); \(watcher.unwatchedDirectories.count) folders under \(watcher.root.displayString) are polled every \(Int(configuration.fallbackPollInterval.seconds)) s instead. Raise it with: sudo sysctl fs.inotify.max_user_watches=524288"
