@@ -218,8 +218,7 @@ public final class WatchService {
         if configuration.pollInterval != nil {
             folders = configuration.roots
         } else {
-            let unwatched = watchers.values.flatMap(\.unwatchedDirectories)
-            folders = unwatched.filter { folder in !unwatched.contains { $0 != folder && folder.isInside($0) } }
+            folders = Self.outermost(watchers.values.flatMap(\.unwatchedDirectories))
         }
         for folder in folders {
             let differences: Indexer.Differences
@@ -234,6 +233,26 @@ public final class WatchService {
             }
             queue.push(differences.gone.map { .path($0) })
         }
+    }
+
+    /// The folders not inside another one of `folders` (a walk of each covers all).
+    static func outermost(_ folders: [RawPath]) -> [RawPath] {
+        var kept: Set<RawPath> = []
+        for folder in folders.sorted(by: { $0.bytes.count < $1.bytes.count }) {
+            var ancestor = folder.parent
+            var covered = false
+            while ancestor.bytes.count > 1 && ancestor != folder {
+                if kept.contains(ancestor) {
+                    covered = true
+                    break
+                }
+                let next = ancestor.parent
+                if next == ancestor { break }
+                ancestor = next
+            }
+            if !covered { kept.insert(folder) }
+        }
+        return kept.sorted()
     }
 
     private func reportWatchLimit(of watcher: TreeWatcher) {

@@ -234,6 +234,11 @@ import Testing
         #expect(taken.starts(with: roots.map { .folder($0) }), "the rescans come first, so nothing is lost")
     }
 
+    @Test func foldersToPollAreTheOutermostOnes() {
+        let folders = ["/m/a/b", "/m/a", "/m/a-c/d", "/m/a-c", "/m/a/b/c", "/m/z/y"].map { RawPath($0) }
+        #expect(WatchService.outermost(folders) == ["/m/a", "/m/a-c", "/m/z/y"].map { RawPath($0) })
+    }
+
     @Test func closingWakesATakerWithNothing() {
         let queue = ChangeQueue(roots: [RawPath("/r")])
         queue.push([.path(RawPath("/r/a"))])
