@@ -157,8 +157,13 @@ public final class WatchService {
                 guard !IgnoreRules.isTemporaryOrHidden(name: path.lastComponent) else { continue }
                 settling.noteModified(path, size: Self.size(of: path), at: now)
             case .removed(let path):
-                settling.noteRemoved(path)
-                queue.push([.path(path)])
+                // Looked at after the quiet period, like a write: an editor that
+                // deletes and rewrites, or renames the file to a backup name and
+                // writes it anew, gets its item updated in place, not replaced.
+                settling.noteWritten(path, size: 0, at: now)
+            case .moved(let from, let to) where IgnoreRules.isTemporaryOrHidden(name: to.lastComponent):
+                settling.noteRemoved(to)
+                settling.noteWritten(from, size: 0, at: now)
             case .moved(let from, let to):
                 settling.cancel(inside: from)
                 queue.push([.move(from: from, to: to)])
