@@ -128,7 +128,7 @@ timed() {
 # files failed) is reported and tolerated, anything else stops the benchmark.
 index_run() {
     local library="$1" name="$2" path="$3"
-    timed "$DATA/logs/$name.log" env MLIB_LIBRARY="$library" "$MLIB" index "$path" --quiet
+    timed "$DATA/logs/$name.log" env MLIB_LIBRARY="$library" "$MLIB" index "$path" --quiet --no-embed
     case "$status" in
         0) ;;
         2) log "$name: some files failed to index (see 'mlib status --failed'; log $DATA/logs/$name.log)" ;;
@@ -347,3 +347,16 @@ EOF
 
 printf '%s\n' "$report" | tee "$DATA/results.md"
 log "written to ${DATA#"$root"/}/results.md"
+
+# ---------------------------------------------------------------- 6. watcher
+
+# `mlib watch`: event-to-searchable latency, a burst of 10,000 notes and the idle
+# cost of a 100,000-file tree (bench/watch.py, about 5 minutes; --quick shrinks it
+# too). BENCH_WATCH=0 leaves it out. Its Markdown block is appended to results.md.
+if [[ "${BENCH_WATCH:-1}" != 0 ]]; then
+    watch_args=(--data "$DATA" --output "$DATA/watch-results.md")
+    (( quick )) && watch_args+=(--quick)
+    python3 bench/watch.py "$MLIB" "${watch_args[@]}" || die "bench/watch.py failed; logs in $DATA/logs/watch/"
+    { echo; cat "$DATA/watch-results.md"; } >>"$DATA/results.md"
+    log "watcher results appended to ${DATA#"$root"/}/results.md"
+fi
