@@ -8,8 +8,15 @@ import Synchronization
 enum StopSignal {
     private static let received = Atomic<Int32>(0)
 
-    /// Installs the handlers. A second signal while stopping ends the process at once.
+    /// Installs the handlers and unblocks both signals (a parent may have started us
+    /// with them blocked, and the mask is inherited). Call before starting threads.
+    /// A second signal while stopping ends the process at once.
     static func install() {
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         for number in [SIGINT, SIGTERM] {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { number in

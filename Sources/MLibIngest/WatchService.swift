@@ -32,8 +32,8 @@ public final class WatchService {
     private let indexer: Indexer
     private let roots: Set<RawPath>
 
-    private var watchers: [RawPath: TreeWatcher] = [:]
-    private var goneRoots: Set<RawPath> = []
+    /// One inotify instance for every root, so moves between roots pair up.
+    private var watcher: TreeWatcher?
     private var settling: SettlingQueue<ContinuousClock.Instant>
     private var limitReported = false
     private var lastStatus: WatchStatus?
@@ -60,11 +60,9 @@ public final class WatchService {
     /// Throws when a root cannot be watched at the start.
     public func run(until shouldStop: @escaping @Sendable () -> Bool) throws(WatchError) {
         if configuration.pollInterval == nil {
-            for root in configuration.roots {
-                let watcher = try TreeWatcher(root: root)
-                watchers[root] = watcher
-                reportWatchLimit(of: watcher)
-            }
+            let watcher = try TreeWatcher(roots: configuration.roots)
+            self.watcher = watcher
+            reportWatchLimit(of: watcher)
         }
         logStart()
         queue.push(configuration.roots.map { .folder($0) })
@@ -107,8 +105,8 @@ public final class WatchService {
             if nextPoll < wake { wake = nextPoll }
             waitForEvents(until: wake, clock: clock)
 
-            for (root, watcher) in watchers {
-                handle(watcher.next(timeout: .zero), root: root, now: clock.now)
+            if let watcher {
+                handle(watcher.next(timeout: .zero), now: clock.now)
                 reportWatchLimit(of: watcher)
             }
             let ready = settling.due(at: clock.now) { path in
@@ -137,15 +135,15 @@ public final class WatchService {
     private func waitForEvents(until deadline: ContinuousClock.Instant, clock: ContinuousClock) {
         let remaining = max(.zero, deadline - clock.now)
         let milliseconds = Int32(clamping: Int(remaining.seconds * 1000) + 1)
-        var descriptors = watchers.values.map { pollfd(fd: $0.fileDescriptor, events: Int16(POLLIN), revents: 0) }
-        if descriptors.isEmpty {
-            _ = poll(nil, 0, milliseconds)
+        if let watcher {
+            var descriptor = pollfd(fd: watcher.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, milliseconds)
         } else {
-            _ = poll(&descriptors, nfds_t(descriptors.count), milliseconds)
+            _ = poll(nil, 0, milliseconds)
         }
     }
 
-    private func handle(_ changes: [FileChange], root: RawPath, now: ContinuousClock.Instant) {
+    private func handle(_ changes: [FileChange], now: ContinuousClock.Instant) {
         for change in changes {
             logger.trace("inotify: \(change)")
             if isLibraryFile(change) { continue }
@@ -178,17 +176,20 @@ public final class WatchService {
                 logger.info("ignore rules changed in \(folder.displayString); rescanning it")
                 queue.push([.folder(folder)])
             case .overflow:
-                logger.warning("inotify lost events under \(root.displayString) (queue overflow); rescanning it")
-                queue.push([.folder(root)])
+                logger.warning("inotify lost events (queue overflow); rescanning the watched folders")
+                queue.push(presentRoots.map { .folder($0) })
                 board.update { $0.rescans += 1 }
             case .rootGone(let gone):
                 logger.warning(
                     "\(gone.displayString) was deleted, moved or unmounted; its items stay, and watching resumes when it is back")
-                watchers[gone] = nil
-                goneRoots.insert(gone)
                 settling.cancel(inside: gone)
             }
         }
+    }
+
+    /// The roots not reported gone.
+    private var presentRoots: [RawPath] {
+        configuration.roots.filter { !(watcher?.goneRoots.contains($0) ?? false) }
     }
 
     /// Whether a change is the library writing its own files (it may live inside a
@@ -208,11 +209,9 @@ public final class WatchService {
     /// Polls folders inotify does not cover: all of them in poll mode, those past
     /// the watch limit otherwise; and looks for roots that went away.
     private func pollWhatInotifyMisses(now: ContinuousClock.Instant) {
-        for root in goneRoots where FileProbe.probe(root) == .folder {
+        for root in watcher?.goneRoots ?? [] where FileProbe.probe(root) == .folder {
             do {
-                let watcher = try TreeWatcher(root: root)
-                watchers[root] = watcher
-                goneRoots.remove(root)
+                try watcher?.rewatch(root)
                 logger.info("\(root.displayString) is back; watching it again")
                 queue.push([.folder(root)])
             } catch {
@@ -223,7 +222,7 @@ public final class WatchService {
         if configuration.pollInterval != nil {
             folders = configuration.roots
         } else {
-            folders = Self.outermost(watchers.values.flatMap(\.unwatchedDirectories))
+            folders = Self.outermost(Array(watcher?.unwatchedDirectories ?? []))
         }
         for folder in folders {
             let differences: Indexer.Differences
@@ -268,16 +267,16 @@ public final class WatchService {
             .compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
         logger.error(
-            "the inotify watch limit ran out (fs.inotify.max_user_watches = \(limit)); \(watcher.unwatchedDirectories.count) folders under \(watcher.root.displayString) are polled every \(Int(configuration.fallbackPollInterval.seconds)) s instead. Raise it with: sudo sysctl fs.inotify.max_user_watches=524288"
+            "the inotify watch limit ran out (fs.inotify.max_user_watches = \(limit)); \(watcher.unwatchedDirectories.count) folders under \(watcher.roots.map(\.displayString).joined(separator: ", ")) are polled every \(Int(configuration.fallbackPollInterval.seconds)) s instead. Raise it with: sudo sysctl fs.inotify.max_user_watches=524288"
         )
     }
 
     private func writeStatus(force: Bool) {
-        let watched = watchers.values.reduce(0) { $0 + $1.watchedDirectoryCount }
+        let watched = watcher?.watchedDirectoryCount ?? 0
         let polled =
             configuration.pollInterval != nil
-            ? configuration.roots.count : watchers.values.reduce(0) { $0 + $1.unwatchedDirectories.count }
-        let limit = watchers.values.contains { $0.watchLimitReached }
+            ? configuration.roots.count : watcher?.unwatchedDirectories.count ?? 0
+        let limit = watcher?.watchLimitReached ?? false
         let settlingCount = settling.count
         let queued = queue.count
         board.update {
@@ -299,7 +298,7 @@ public final class WatchService {
         if let interval = configuration.pollInterval {
             logger.info("polling \(names) every \(interval.seconds) s")
         } else {
-            let folders = watchers.values.reduce(0) { $0 + $1.watchedDirectoryCount }
+            let folders = watcher?.watchedDirectoryCount ?? 0
             logger.info("watching \(names) (\(folders) folders with inotify)")
         }
     }

@@ -46,8 +46,12 @@ public final class TreeWatcher {
     /// queued yet when the first half was read (a move out of the tree waits this long).
     static let moveGrace: Duration = .milliseconds(100)
 
-    /// The watched folder.
-    public let root: RawPath
+    /// The watched folders.
+    public let roots: [RawPath]
+    /// The first watched folder.
+    public var root: RawPath { roots[0] }
+    /// Roots deleted, moved away or unmounted; nothing under them is watched.
+    public private(set) var goneRoots: Set<RawPath> = []
     /// Whether adding a watch failed because `fs.inotify.max_user_watches` is used up.
     public private(set) var watchLimitReached = false
     /// Folders left without a watch because of the limit; poll these.
@@ -67,18 +71,40 @@ public final class TreeWatcher {
     private let inotify: Inotify
     private var pathByWatch: [Int32: RawPath] = [:]
     private var watchByPath: [RawPath: Int32] = [:]
-    private var rootWatch: Int32?
+    private var rootByWatch: [Int32: RawPath] = [:]
+
+    /// Starts watching `roots` and every folder under each, with one inotify
+    /// instance, so a file moved from one root to another is reported as `.moved`.
+    ///
+    /// Throws when inotify is unavailable, or a root is missing, not a folder or
+    /// unreadable. Running out of watches does not throw (see `watchLimitReached`).
+    /// Roots must not lie inside one another.
+    public init(roots: [RawPath]) throws(WatchError) {
+        precondition(!roots.isEmpty, "a watcher needs a folder to watch")
+        self.roots = roots
+        inotify = try Inotify()
+        for root in roots {
+            try watchRoot(root)
+        }
+    }
 
     /// Starts watching `root` and every folder under it.
-    ///
-    /// Throws when inotify is unavailable, or `root` is missing, not a folder or
-    /// unreadable. Running out of watches does not throw (see `watchLimitReached`).
-    public init(root: RawPath) throws(WatchError) {
-        self.root = root
-        inotify = try Inotify()
+    public convenience init(root: RawPath) throws(WatchError) {
+        try self.init(roots: [root])
+    }
+
+    /// Watches a root again after it was reported gone and came back (a disk
+    /// mounted again); the caller rescans it.
+    public func rewatch(_ root: RawPath) throws(WatchError) {
+        guard goneRoots.contains(root) else { return }
+        try watchRoot(root)
+        goneRoots.remove(root)
+    }
+
+    private func watchRoot(_ root: RawPath) throws(WatchError) {
         do {
             let watch = try inotify.addWatch(root, mask: Self.directoryMask)
-            rootWatch = watch
+            rootByWatch[watch] = root
             pathByWatch[watch] = root
             watchByPath[root] = watch
         } catch where error.code == .watchLimit {
@@ -193,13 +219,11 @@ public final class TreeWatcher {
 
     private func handleSelfEvent(_ event: InotifyEvent, folder: RawPath, into batch: inout Batch) {
         let gone: InotifyMask = [.deleteSelf, .moveSelf, .unmount]
-        if event.watch == rootWatch, !event.mask.isDisjoint(with: gone) {
+        if let root = rootByWatch[event.watch], !event.mask.isDisjoint(with: gone) {
             batch.append(.rootGone(root))
-            for watch in Array(pathByWatch.keys) { inotify.removeWatch(watch) }
-            pathByWatch.removeAll()
-            watchByPath.removeAll()
-            unwatchedDirectories.removeAll()
-            rootWatch = nil
+            dropWatches(under: root, removingFromKernel: true)
+            rootByWatch[event.watch] = nil
+            goneRoots.insert(root)
         } else if event.mask.contains(.unmount) {
             dropWatches(under: folder, removingFromKernel: true)
             batch.append(.directoryRemoved(folder))
@@ -327,12 +351,14 @@ public final class TreeWatcher {
     /// After lost events, watches the folders that appeared unseen, corrects the
     /// paths of renamed ones and drops watches on folders that left the tree.
     private func rescan() {
-        guard rootWatch != nil || unwatchedDirectories.contains(root) else { return }
         var touched: Set<Int32> = []
-        if let rootWatch { touched.insert(rootWatch) }
-        unwatchedDirectories = unwatchedDirectories.filter { $0 == root }
-        for folder in subdirectories(of: root) {
-            watchTree(folder, touched: &touched)
+        let present = roots.filter { !goneRoots.contains($0) }
+        touched.formUnion(rootByWatch.keys)
+        unwatchedDirectories = unwatchedDirectories.filter { present.contains($0) }
+        for root in present {
+            for folder in subdirectories(of: root) {
+                watchTree(folder, touched: &touched)
+            }
         }
         for (watch, path) in pathByWatch where !touched.contains(watch) {
             inotify.removeWatch(watch)

@@ -75,6 +75,53 @@ import Glibc
         #expect(!changes.contains(.removed(note)))
     }
 
+    @Test func aFileOrFolderMovedBetweenTwoRootsIsAMoveAndAGoneRootCanBeWatchedAgain() throws {
+        let folder = try TemporaryDirectory(prefix: "mlib-watch")
+        defer { folder.remove() }
+        let notes = RawPath(folder.path("Notes"))
+        let archive = RawPath(folder.path("Archive"))
+        Self.makeFolder(notes)
+        Self.makeFolder(archive)
+        Self.makeFolder(notes.appending(component: Array("trip".utf8)))
+        Self.write(notes.appending(component: Array("n.txt".utf8)))
+        let watcher = try TreeWatcher(roots: [notes, archive])
+        #expect(watcher.watchedDirectoryCount == 3)
+        var changes: [FileChange] = []
+        func wait(for expected: FileChange) {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !changes.contains(expected), ContinuousClock.now < deadline {
+                changes += watcher.next(timeout: .milliseconds(100))
+            }
+        }
+
+        let file = (notes.appending(component: Array("n.txt".utf8)), archive.appending(component: Array("n.txt".utf8)))
+        Self.move(file.0, file.1)
+        wait(for: .moved(from: file.0, to: file.1))
+        let trip = (notes.appending(component: Array("trip".utf8)), archive.appending(component: Array("trip".utf8)))
+        Self.move(trip.0, trip.1)
+        wait(for: .moved(from: trip.0, to: trip.1))
+        #expect(changes == [.moved(from: file.0, to: file.1), .moved(from: trip.0, to: trip.1)])
+
+        // The moved folder is watched at its new place, in the other root.
+        let inside = trip.1.appending(component: Array("day1.txt".utf8))
+        Self.write(inside)
+        wait(for: .written(inside))
+        #expect(changes.contains(.written(inside)))
+
+        // One root goes away and comes back; the other is watched all along.
+        let parked = RawPath(folder.path("parked"))
+        Self.move(notes, parked)
+        wait(for: .rootGone(notes))
+        #expect(watcher.goneRoots == [notes])
+        Self.move(parked, notes)
+        try watcher.rewatch(notes)
+        #expect(watcher.goneRoots.isEmpty)
+        let back = notes.appending(component: Array("back.txt".utf8))
+        Self.write(back)
+        wait(for: .written(back))
+        #expect(changes.contains(.written(back)))
+    }
+
     @Test func aRenameWithinAFolderIsAMove() throws {
         let scene = try Scene()
         let old = scene.path("a.md")
