@@ -26,7 +26,8 @@ public struct EmbeddingPass: Sendable {
 
     /// Embeds every segment still without a vector, reporting after each batch.
     ///
-    /// `isCancelled` is asked between batches; what is left waits for the next run.
+    /// `isCancelled` is asked between model batches (at most 32 texts, well under a
+    /// second); segments done so far are stored, the rest wait for the next run.
     public func run(
         isCancelled: () -> Bool = { false }, progress report: (EmbeddingProgress) -> Void = { _ in }
     ) throws -> EmbeddingProgress {
@@ -41,15 +42,16 @@ public struct EmbeddingPass: Sendable {
             let targets = try library.segmentsToEmbed(model: model, after: after, limit: segmentBatch)
             guard let last = targets.last else { break }
             after = last.segmentID
-            try embed(targets, model: model, progress: &progress)
-            progress.done += targets.count
+            try embed(targets, model: model, isCancelled: isCancelled, progress: &progress)
             progress.elapsed = (ContinuousClock.now - clock).seconds
             report(progress)
         }
         return progress
     }
 
-    private func embed(_ targets: [EmbeddingTarget], model: String, progress: inout EmbeddingProgress) throws {
+    private func embed(
+        _ targets: [EmbeddingTarget], model: String, isCancelled: () -> Bool, progress: inout EmbeddingProgress
+    ) throws {
         // Every window of every segment, with the hash that keys the cache.
         var windows: [(segmentID: Int64, segmentText: String, window: Int, text: String, hash: [UInt8])] = []
         for target in targets {
@@ -67,6 +69,7 @@ public struct EmbeddingPass: Sendable {
         }
         var fresh: [(textHash: [UInt8], vector: [Float])] = []
         for start in stride(from: 0, to: missing.count, by: modelBatch) {
+            if isCancelled() { break }
             let chunk = Array(missing[start..<min(start + modelBatch, missing.count)])
             let embedded = try embedder.embed(chunk.map(\.text))
             for (entry, vector) in zip(chunk, embedded) {
@@ -74,11 +77,15 @@ public struct EmbeddingPass: Sendable {
                 fresh.append((entry.hash, vector))
             }
         }
-        progress.embedded += missing.count
-        let segmentVectors = windows.compactMap { window in
-            vectors[window.hash].map {
-                SegmentVector(segmentID: window.segmentID, segmentText: window.segmentText, window: window.window, vector: $0)
-            }
+        progress.embedded += fresh.count
+        // A segment counts as embedded once it has any vector, so only segments with
+        // every window done are stored (a cancelled pass leaves some without).
+        let incomplete = Set(windows.filter { vectors[$0.hash] == nil }.map(\.segmentID))
+        progress.done += targets.count - incomplete.count
+        let segmentVectors = windows.compactMap { window -> SegmentVector? in
+            guard !incomplete.contains(window.segmentID), let vector = vectors[window.hash] else { return nil }
+            return SegmentVector(
+                segmentID: window.segmentID, segmentText: window.segmentText, window: window.window, vector: vector)
         }
         try library.storeVectors(segmentVectors, cache: fresh, model: model)
     }

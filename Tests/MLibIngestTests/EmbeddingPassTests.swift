@@ -37,6 +37,28 @@ import Testing
         #expect(again.total == 0)
     }
 
+    @Test func aCancelledPassStoresNoSegmentWithOnlySomeOfItsWindows() throws {
+        let (library, folder) = try LibraryFactory.make()
+        defer { folder.remove() }
+        let long = (0..<500).map { "word\($0)" }.joined(separator: " ")
+        try library.write([
+            LibraryFactory.record("/short.md", segments: [.init(field: .title, text: "Tide tables")], inode: 1),
+            LibraryFactory.record("/long.md", segments: [.init(field: .body, text: long)], inode: 2),
+        ])
+        #expect(EmbeddingWindows.split(long).count >= 3)
+        var asked = 0
+        // Asked before the first batch and before each model call: stop after two texts.
+        let progress = try EmbeddingPass(library: library, embedder: try Self.encoder(), modelBatch: 1).run(isCancelled: {
+            asked += 1
+            return asked > 3
+        })
+        #expect(progress.done == 1, "the title is done; the long body is not")
+        #expect(try library.countSegmentsToEmbed(model: "all-MiniLM-L6-v2") == 1)
+        let rest = try EmbeddingPass(library: library, embedder: try Self.encoder()).run()
+        #expect(rest.done == 1)
+        #expect(try library.countSegmentsToEmbed(model: "all-MiniLM-L6-v2") == 0)
+    }
+
     @Test func changingTheModelReEmbedsAndDropsTheOldVectors() throws {
         let (library, folder) = try LibraryFactory.make()
         defer { folder.remove() }
