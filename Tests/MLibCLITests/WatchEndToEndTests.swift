@@ -362,6 +362,46 @@ import Testing
         try space.expectConsistent()
     }
 
+    /// Whether this machine lets us make a user namespace, where the inotify watch
+    /// limit can be lowered for our processes alone (`/proc/sys/user/max_inotify_watches`).
+    static let canLimitWatches: Bool =
+        (try? ExternalTool.run("unshare", ["--user", "--map-root-user", "sh", "-c", "echo 5 > /proc/sys/user/max_inotify_watches"]))?
+        .status == 0
+
+    @Test(.enabled(if: canLimitWatches)) func pastTheWatchLimitTheRestIsPolledAndTheLogSaysHowToRaiseIt() throws {
+        let space = try WatchWorkspace()
+        defer { space.folder.remove() }
+        let root = try space.makeFolder("Media")
+        for index in 0..<10 {
+            try space.write("stored \(index) heron\n", to: try space.makeFolder("Media/d\(index)/e") + "/n.txt")
+        }
+        // Six watches for 21 folders: the rest must be polled.
+        let unshare = try ExternalTool.run("sh", ["-c", "command -v unshare"]).stdoutString.trimmingCharacters(in: .whitespacesAndNewlines)
+        let launcher = [
+            unshare, "--user", "--map-root-user", "/bin/sh", "-c", "echo 6 > /proc/sys/user/max_inotify_watches && exec \"$0\" \"$@\"",
+        ]
+        let watcher = try WatchProcess(
+            library: space.library, arguments: ["--no-embed", "--fallback-poll", "1", root], logPath: space.folder.path("watch.log"),
+            launcher: launcher)
+        #expect(watcher.waitUntilWatching(), "watcher did not start:\n\(watcher.log)")
+        try space.expectIndexMatchesDisk([root])
+        #expect(watcher.log.components(separatedBy: "watch limit ran out").count == 2, "said once:\n\(watcher.log)")
+        #expect(watcher.log.contains("sudo sysctl fs.inotify.max_user_watches="))
+
+        try space.write("arrived later: egret\n", to: root + "/d9/e/late.txt")
+        try space.write("stored 8 heron, then a bittern\n", to: root + "/d8/e/n.txt")
+        try space.remove(root + "/d7/e/n.txt")
+        try FileManager.default.createDirectory(atPath: root + "/d9/e/new", withIntermediateDirectories: true)
+        try space.write("deeper still: crane\n", to: root + "/d9/e/new/crane.txt")
+        try space.expectIndexMatchesDisk([root])
+
+        let status = try space.statusWatcher() as? [String: Any]
+        #expect(status?["watch_limit_reached"] as? Bool == true, "\(String(describing: status))")
+        #expect((status?["polled_folders"] as? Int ?? 0) > 0)
+        space.stop(watcher)
+        try space.expectConsistent()
+    }
+
     // MARK: - Writers
 
     /// The absolute path of python3, for `ChildProcess`.

@@ -10,12 +10,16 @@ final class WatchProcess {
     let logPath: String
 
     /// Starts `mlib --library LIBRARY [global…] watch arguments…`, with the `blocked`
-    /// signals blocked as a parent may leave them.
-    init(library: String, global: [String] = [], arguments: [String], logPath: String, blocked: [Int32] = []) throws {
+    /// signals blocked as a parent may leave them; `launcher` (an absolute program and
+    /// its arguments) runs mlib in its place, and must `exec` it.
+    init(
+        library: String, global: [String] = [], arguments: [String], logPath: String, blocked: [Int32] = [],
+        launcher: [String] = []
+    ) throws {
         self.logPath = logPath
-        child = try ChildProcess(
-            MLibBinary.executablePath, ["--library", library] + global + ["watch"] + arguments, outputPath: logPath,
-            blocked: blocked)
+        let command = [MLibBinary.executablePath, "--library", library] + global + ["watch"] + arguments
+        let full = launcher + command
+        child = try ChildProcess(full[0], Array(full.dropFirst()), outputPath: logPath, blocked: blocked)
     }
 
     var pid: Int32 { child.pid }
