@@ -37,6 +37,8 @@ public final class WatchService {
     private var settling: SettlingQueue<ContinuousClock.Instant>
     private var limitReported = false
     private var lastStatus: WatchStatus?
+    /// Rescans ordered because inotify or the settling queue lost events.
+    private var lostEventRescans = 0
 
     public init(library: Library, configuration: WatchConfiguration, logger: Logger) {
         self.library = library
@@ -118,7 +120,7 @@ public final class WatchService {
                 let dropped = settling.resetOverflow()
                 logger.warning("\(dropped) changes arrived faster than files settle; rescanning the watched folders")
                 queue.push(configuration.roots.map { .folder($0) })
-                board.update { $0.rescans += 1 }
+                lostEventRescans += 1
             }
             if clock.now >= nextPoll {
                 pollWhatInotifyMisses(now: clock.now)
@@ -178,7 +180,7 @@ public final class WatchService {
             case .overflow:
                 logger.warning("inotify lost events (queue overflow); rescanning the watched folders")
                 queue.push(presentRoots.map { .folder($0) })
-                board.update { $0.rescans += 1 }
+                lostEventRescans += 1
             case .rootGone(let gone):
                 logger.warning(
                     "\(gone.displayString) was deleted, moved or unmounted; its items stay, and watching resumes when it is back")
@@ -279,7 +281,9 @@ public final class WatchService {
         let limit = watcher?.watchLimitReached ?? false
         let settlingCount = settling.count
         let queued = queue.count
+        let rescans = lostEventRescans + queue.collapses
         board.update {
+            $0.rescans = rescans
             $0.watchedFolders = watched
             $0.polledFolders = polled
             $0.watchLimitReached = limit
