@@ -12,6 +12,8 @@ struct IndexPlan {
     var found = 0
     var unchanged = 0
     var stillFailing = 0
+    /// Files known from earlier in this process to be of no type mlib indexes.
+    var knownSkipped = 0
     /// Stored items not seen on disk, by id: removed at the end unless a new file
     /// turns out to be one of them moved.
     var missing: [Int64: StoredFile] = [:]
@@ -21,8 +23,11 @@ struct IndexPlan {
     /// Paths starting with these bytes are the library's own files.
     private let excludedPrefix: [UInt8]?
 
-    init(excluding libraryFiles: RawPath? = nil) {
+    private let skipped: SkippedFiles?
+
+    init(excluding libraryFiles: RawPath? = nil, skipped: SkippedFiles? = nil) {
         excludedPrefix = libraryFiles?.bytes
+        self.skipped = skipped
     }
 
     private func isLibraryFile(_ path: RawPath) -> Bool {
@@ -121,6 +126,8 @@ struct IndexPlan {
         if let known, known.state.sameContent(as: state) {
             unchanged += 1
             if known.failed { stillFailing += 1 }
+        } else if known == nil, skipped?.contains(path, state: state) == true {
+            knownSkipped += 1
         } else {
             work.append(IndexJob(path: path, state: state, storedID: known?.itemID))
         }

@@ -26,6 +26,8 @@ public struct Indexer: Sendable {
     /// (`-wal`, `-shm`, the watcher's status and lock) are never indexed, even when
     /// the library lives inside a scanned folder.
     let libraryFiles: RawPath?
+    /// Files of no type mlib indexes, seen by this indexer.
+    let skipped = SkippedFiles()
 
     /// - Parameter workers: threads reading files; nil sizes the pool to the cores.
     public init(library: Library, workers: Int? = nil, batchSize: Int = 64) {
@@ -45,7 +47,7 @@ public struct Indexer: Sendable {
         roots: [RawPath], progress report: (IndexProgress) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
         for root in roots {
             let absolute: RawPath
             do {
@@ -80,7 +82,7 @@ public struct Indexer: Sendable {
         events: (IndexEvent) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
         let walker = DirectoryWalker()
         for change in changes {
             switch change {
@@ -118,7 +120,7 @@ public struct Indexer: Sendable {
     /// What differs under `folder` between the disk and the library, for polling:
     /// the caller lets changed files settle before applying them.
     public func differences(under folder: RawPath) throws(LibraryError) -> Differences {
-        var plan = IndexPlan(excluding: libraryFiles)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
         plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
         var differences = Differences()
         differences.changed = plan.work.map { ($0.path, $0.state.size) }
@@ -151,6 +153,7 @@ public struct Indexer: Sendable {
         progress.found = plan.found
         progress.unchanged = plan.unchanged
         progress.stillFailing = plan.stillFailing
+        progress.skipped = plan.knownSkipped
         progress.toProcess = plan.work.count
         report(progress)
 
@@ -166,6 +169,7 @@ public struct Indexer: Sendable {
             var batchEvents: [IndexEvent] = []
             for (job, outcome) in zip(batch, outcomes) {
                 guard var record = outcome else {
+                    skipped.insert(job.path, state: job.state)
                     progress.skipped += 1
                     continue
                 }

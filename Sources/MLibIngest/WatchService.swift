@@ -339,11 +339,14 @@ public final class WatchService {
             let rescanning = batch.contains { if case .folder = $0 { true } else { false } }
             board.setIngest(rescanning ? .reconciling : .indexing)
             do {
+                // A rescan may touch the whole tree: its files are logged at debug
+                // level and summed up in one line, so the journal is not flooded.
                 let summary = try indexer.apply(batch, roots: roots, isCancelled: shouldStop) { event in
-                    log(event, logger: logger, board: board)
+                    log(event, level: rescanning ? .debug : .info, logger: logger, board: board)
                 }
                 let progress = summary.progress
                 if progress.processed > 0 || progress.moved > 0 { embedWake.signal() }
+                if rescanning { logRescan(of: batch, progress, logger: logger) }
             } catch {
                 // The library could not be written (disk full, file gone): the
                 // changes go back, and are tried again after a pause.
@@ -356,7 +359,19 @@ public final class WatchService {
         board.setIngest(nil)
     }
 
-    private static func log(_ event: IndexEvent, logger: Logger, board: ActivityBoard) {
+    private static func logRescan(of batch: [Reconciliation], _ progress: IndexProgress, logger: Logger) {
+        let folders = batch.compactMap { change -> String? in
+            if case .folder(let folder) = change { folder.displayString } else { nil }
+        }
+        var parts = ["\(progress.found) files", "\(progress.added) new", "\(progress.updated) changed"]
+        if progress.moved > 0 { parts.append("\(progress.moved) moved") }
+        if progress.removed > 0 { parts.append("\(progress.removed) removed") }
+        if progress.failed > 0 { parts.append("\(progress.failed) failed") }
+        logger.info(
+            "scanned \(folders.joined(separator: ", ")): \(parts.joined(separator: ", ")) in \(String(format: "%.2f", progress.elapsed)) s")
+    }
+
+    private static func log(_ event: IndexEvent, level: Logger.Level, logger: Logger, board: ActivityBoard) {
         let line: String
         switch event {
         case .indexed(let path, let kind):
@@ -379,7 +394,7 @@ public final class WatchService {
             $0.lastEvent = line
             $0.lastEventAt = Date()
         }
-        if case .failed = event { logger.warning("\(line)") } else { logger.info("\(line)") }
+        if case .failed = event { logger.warning("\(line)") } else { logger.log(level: level, "\(line)") }
     }
 
     private static func embeddingLoop(

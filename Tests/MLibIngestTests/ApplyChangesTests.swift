@@ -186,6 +186,22 @@ import Testing
         #expect(try fixture.library.status().failed == 0)
     }
 
+    @Test func aFileOfAnotherTypeIsTypedOnceWhileItStaysTheSame() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        let bytes = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
+        try bytes.write(to: URL(fileURLWithPath: fixture.folder.path("archive.bin")))
+        let indexer = Indexer(library: fixture.library)
+        let first = try indexer.apply([.folder(fixture.root)], roots: [fixture.root])
+        let again = try indexer.apply([.folder(fixture.root)], roots: [fixture.root])
+        #expect(first.progress.toProcess == 1 && first.progress.skipped == 1)
+        #expect(again.progress.toProcess == 0 && again.progress.skipped == 1, "a poll must not type it again")
+
+        try Data("now a note\n".utf8).write(to: URL(fileURLWithPath: fixture.folder.path("archive.bin")))
+        _ = try indexer.apply([.folder(fixture.root)], roots: [fixture.root])
+        #expect(try fixture.storedPaths() == ["archive.bin"], "once changed, it is read again")
+    }
+
     @Test func editingASidecarRereadsTheFileItDescribes() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
