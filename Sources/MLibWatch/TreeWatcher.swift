@@ -14,7 +14,9 @@ public import MLibCore
 /// a file renamed from a hidden name shows up as written, one renamed to a hidden
 /// name as removed. The one exception is `.mlibignore`: any change to it is
 /// reported as `.rulesChanged` of its folder. Other ignore rules are the caller's
-/// to apply (see `IgnoreLookup`). Symbolic links to folders are not followed.
+/// to apply (see `IgnoreLookup`). Symbolic links to folders are followed, as the
+/// walk follows them: the folder a link names is watched under the link's path,
+/// unless it is watched already (a link back into the tree, or a loop).
 ///
 /// A new regular file is reported as `.appeared` when created and as `.written`
 /// when closed after writing; a copier that writes without closing for a long time
@@ -200,11 +202,12 @@ public final class TreeWatcher {
                     watchTree(path)
                     batch.append(.directoryAppeared(path))
                 } else if let change = creation(path) {
+                    if case .directoryAppeared = change { watchTree(path) }
                     batch.append(change)
                 }
             } else if event.mask.contains(.delete) {
-                if isDirectory {
-                    dropWatches(under: path, removingFromKernel: false)
+                if isDirectory || watchByPath[path] != nil {  // a folder, or a link to one
+                    dropWatches(under: path, removingFromKernel: !isDirectory)
                     batch.append(.directoryRemoved(path))
                 } else {
                     batch.append(.removed(path))
@@ -233,7 +236,7 @@ public final class TreeWatcher {
 
     private func handleMovedTo(_ path: RawPath, isDirectory: Bool, cookie: UInt32, into batch: inout Batch) {
         guard let move = batch.moves.removeValue(forKey: cookie) else {
-            if isDirectory {
+            if isDirectory || isLinkToFolder(path) {
                 watchTree(path)
                 batch.append(.directoryAppeared(path))
             } else {
@@ -242,7 +245,7 @@ public final class TreeWatcher {
             return
         }
         batch.slots[move.slot] = .change(.moved(from: move.from, to: path))
-        if isDirectory {
+        if isDirectory || watchByPath[move.from] != nil {
             if watchByPath[move.from] != nil {
                 renameWatches(from: move.from, to: path)
             } else {
@@ -256,7 +259,7 @@ public final class TreeWatcher {
     private func finish(_ batch: Batch) -> [FileChange] {
         var slots = batch.slots
         for move in batch.moves.values {
-            if move.isDirectory {
+            if move.isDirectory || watchByPath[move.from] != nil {
                 dropWatches(under: move.from, removingFromKernel: true)
                 slots[move.slot] = .change(.directoryRemoved(move.from))
             } else {
@@ -323,8 +326,13 @@ public final class TreeWatcher {
     /// watches it holds to `touched`.
     private func watchTree(_ folder: RawPath, touched: inout Set<Int32>) {
         guard folder.lastComponent.first != UInt8(ascii: ".") else { return }
+        let isLink = isSymbolicLink(folder)
         do {
-            let watch = try inotify.addWatch(folder, mask: Self.directoryMask.union(.dontFollow))
+            // A link is followed to the folder it names, which is watched under the
+            // link's path (as the walk indexes it), unless that folder is watched
+            // already: then the link leads back into the tree or loops.
+            let watch = try inotify.addWatch(folder, mask: isLink ? Self.directoryMask : Self.directoryMask.union(.dontFollow))
+            if isLink, let known = pathByWatch[watch], known != folder { return }
             touched.insert(watch)
             if let old = pathByWatch[watch], old != folder, watchByPath[old] == watch {
                 watchByPath[old] = nil
@@ -396,7 +404,7 @@ public final class TreeWatcher {
 
     // MARK: - Reading folders
 
-    /// The visible subfolders of `folder`, not following symbolic links.
+    /// The visible subfolders of `folder`, and symbolic links to folders.
     private func subdirectories(of folder: RawPath) -> [RawPath] {
         guard let stream = folder.withCString({ opendir($0) }) else { return [] }
         defer { closedir(stream) }
@@ -410,9 +418,9 @@ public final class TreeWatcher {
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR):
                 folders.append(path)
-            case Int32(DT_UNKNOWN):
+            case Int32(DT_LNK), Int32(DT_UNKNOWN):
                 var info = stat()
-                if path.withCString({ lstat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+                if path.withCString({ stat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
                     folders.append(path)
                 }
             default:
@@ -430,9 +438,19 @@ public final class TreeWatcher {
         var info = stat()
         guard path.withCString({ lstat($0, &info) }) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return .written(path)
+        case S_IFLNK: return isLinkToFolder(path) ? .directoryAppeared(path) : .written(path)
         case S_IFREG: return info.st_nlink > 1 ? .written(path) : .appeared(path)
         default: return nil
         }
+    }
+
+    private func isSymbolicLink(_ path: RawPath) -> Bool {
+        var info = stat()
+        return path.withCString { lstat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    private func isLinkToFolder(_ path: RawPath) -> Bool {
+        var info = stat()
+        return isSymbolicLink(path) && path.withCString { stat($0, &info) } == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 }

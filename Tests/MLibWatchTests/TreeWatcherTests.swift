@@ -122,6 +122,48 @@ import Glibc
         #expect(changes.contains(.written(back)))
     }
 
+    @Test func foldersBehindSymbolicLinksAreWatchedUnderTheLinkPathAndLoopsEnd() throws {
+        let outside = try TemporaryDirectory(prefix: "mlib-outside")
+        defer { outside.remove() }
+        let external = RawPath(outside.path("external"))
+        let later = RawPath(outside.path("later"))
+        Self.makeFolder(external)
+        Self.makeFolder(later)
+        let folder = try TemporaryDirectory(prefix: "mlib-watch")
+        defer { folder.remove() }
+        let root = RawPath(folder.path("Media"))
+        Self.makeFolder(root)
+        let link = root.appending(component: Array("drive".utf8))
+        let loop = root.appending(component: Array("loop".utf8))
+        #expect(symlink(external.string, link.string) == 0)
+        #expect(symlink(root.string, loop.string) == 0)
+        let watcher = try TreeWatcher(root: root)
+        #expect(watcher.watchedDirectoryCount == 2, "the root and the linked folder; the loop adds nothing")
+        var changes: [FileChange] = []
+        func wait(for expected: FileChange) {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !changes.contains(expected), ContinuousClock.now < deadline {
+                changes += watcher.next(timeout: .milliseconds(100))
+            }
+        }
+
+        Self.write(external.appending(component: Array("clip.txt".utf8)))
+        wait(for: .written(link.appending(component: Array("clip.txt".utf8))))
+        #expect(changes == [.written(link.appending(component: Array("clip.txt".utf8)))])
+
+        let second = root.appending(component: Array("second".utf8))
+        #expect(symlink(later.string, second.string) == 0)
+        wait(for: .directoryAppeared(second))
+        Self.write(later.appending(component: Array("new.txt".utf8)))
+        wait(for: .written(second.appending(component: Array("new.txt".utf8))))
+        #expect(changes.contains(.written(second.appending(component: Array("new.txt".utf8)))))
+
+        #expect(unlink(second.string) == 0)
+        wait(for: .directoryRemoved(second))
+        #expect(changes.contains(.directoryRemoved(second)))
+        #expect(watcher.watchedDirectoryCount == 2)
+    }
+
     @Test func aRenameWithinAFolderIsAMove() throws {
         let scene = try Scene()
         let old = scene.path("a.md")
