@@ -81,12 +81,13 @@ public struct EmbeddingPass: Sendable {
         // A segment counts as embedded once it has any vector, so only segments with
         // every window done are stored (a cancelled pass leaves some without).
         let incomplete = Set(windows.filter { vectors[$0.hash] == nil }.map(\.segmentID))
-        progress.done += targets.count - incomplete.count
         let segmentVectors = windows.compactMap { window -> SegmentVector? in
             guard !incomplete.contains(window.segmentID), let vector = vectors[window.hash] else { return nil }
             return SegmentVector(
                 segmentID: window.segmentID, segmentText: window.segmentText, window: window.window, vector: vector)
         }
-        try library.storeVectors(segmentVectors, cache: fresh, model: model)
+        let stored = try library.storeVectors(segmentVectors, cache: fresh, model: model)
+        progress.done += stored.count
+        progress.outdated += targets.count - incomplete.count - stored.count
     }
 }

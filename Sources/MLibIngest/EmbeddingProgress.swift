@@ -2,7 +2,11 @@
 public struct EmbeddingProgress: Sendable, Hashable {
     /// Segments that needed vectors when the pass began.
     public var total = 0
+    /// Segments given their vectors.
     public var done = 0
+    /// Segments rewritten or removed while they were being embedded: their vectors
+    /// were not stored (the new text is embedded by a later pass).
+    public var outdated = 0
     /// Windows whose vector came from the cache instead of the model.
     public var cached = 0
     /// Windows the model embedded.

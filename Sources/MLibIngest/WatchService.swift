@@ -417,9 +417,10 @@ public final class WatchService {
             board.setEmbedding(true)
             do {
                 let done = try pass.run(isCancelled: shouldStop)
-                if done.embedded + done.cached > 0 {
+                if done.done + done.outdated > 0 {
+                    let outdated = done.outdated > 0 ? "; \(done.outdated) changed meanwhile, left for the next pass" : ""
                     logger.info(
-                        "embedded \(done.done) passages with \(embedder.modelName) (\(done.cached) from cache)")
+                        "embedded \(done.done) passages with \(embedder.modelName) (\(done.cached) windows from cache\(outdated))")
                     board.update { $0.embedded += done.done }
                 }
             } catch {

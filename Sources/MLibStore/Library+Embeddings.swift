@@ -61,10 +61,15 @@ extension Library {
     }
 
     /// Stores segment vectors and caches each by its text hash, in one transaction.
+    ///
+    /// Returns the segments that got vectors: not those rewritten or removed since
+    /// their text was read.
+    @discardableResult
     public func storeVectors(
         _ vectors: [SegmentVector], cache: [(textHash: [UInt8], vector: [Float])], model: String
-    ) throws(LibraryError) {
+    ) throws(LibraryError) -> Set<Int64> {
         try write { db in
+            var stored: Set<Int64> = []
             // Another process (or the watcher's ingest) may have rewritten the segment
             // since its text was read; a vector is kept only for the text it was made from.
             let insert = try db.cachedStatement(
@@ -77,12 +82,14 @@ extension Library {
                     vector.segmentID, model, vector.window, vector.vector.count, VectorCoding.encode(vector.vector),
                     vector.segmentID, vector.segmentText,
                 ])
+                if db.changesCount > 0 { stored.insert(vector.segmentID) }
             }
             let remember = try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO embedding_cache (text_hash, model, dimension, vector) VALUES (?, ?, ?, ?)")
             for entry in cache {
                 try remember.execute(arguments: [Data(entry.textHash), model, entry.vector.count, VectorCoding.encode(entry.vector)])
             }
+            return stored
         }
     }
 
