@@ -56,15 +56,17 @@ let package = Package(
         .target(
             name: "MLibIngest",
             dependencies: [
-                "MLibCore", "MLibStore", "MLibMedia", "MLibWatch",
+                "MLibCore", "MLibStore", "MLibMedia",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),
         .target(
             name: "MLibWatch",
-            dependencies: ["MLibCore"],
+            dependencies: [
+                "MLibCore", "MLibStore", "MLibMedia", "MLibIngest",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -116,7 +118,7 @@ let package = Package(
         .testTarget(name: "MLibStoreTests", dependencies: ["MLibStore", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibMediaTests", dependencies: ["MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibInferenceTests", dependencies: ["MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "MLibWatchTests", dependencies: ["MLibWatch", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibWatchTests", dependencies: ["MLibWatch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),

@@ -3,6 +3,7 @@ import Foundation
 import MLibCore
 import MLibIngest
 import MLibStore
+import MLibWatch
 
 /// `mlib index PATH…`: brings the library in line with files and folders.
 struct IndexCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import Foundation
 import MLibCore
 import Logging
 import MLibIngest
+import MLibWatch
 
 /// The summary an index run prints: one line of counts, then failures.
 struct IndexReport {

@@ -3,6 +3,7 @@ import Foundation
 import MLibCore
 import MLibIngest
 import MLibStore
+import MLibWatch
 
 /// `mlib status`: what the library holds, and what failed.
 struct StatusCommand: ParsableCommand {

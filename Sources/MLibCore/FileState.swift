@@ -14,3 +14,12 @@ public struct FileState: Sendable, Hashable {
         self.device = device
     }
 }
+
+extension FileState {
+    /// Whether two states describe the same unchanged file: same size, modification
+    /// time and inode (a file replaced by rename gets a new inode).
+    public func sameContent(as other: FileState) -> Bool {
+        size == other.size && modificationTimeNanoseconds == other.modificationTimeNanoseconds
+            && inode == other.inode
+    }
+}

@@ -1,11 +1,18 @@
-import MLibCore
+public import MLibCore
 
-/// One file the run must read.
-struct IndexJob: Sendable {
-    var path: RawPath
-    var state: FileState
+/// One file an ingest run must read.
+public struct IndexJob: Sendable {
+    public var path: RawPath
+    public var state: FileState
     /// The item already stored at this path, if any.
-    var storedID: Int64?
-    /// Set when the walk could not examine the file; it is recorded as failed.
-    var problem: (code: String, reason: String)?
+    public var storedID: Int64?
+    /// Set when the scan could not examine the file; it is recorded as failed.
+    public var problem: (code: String, reason: String)?
+
+    public init(path: RawPath, state: FileState, storedID: Int64? = nil, problem: (code: String, reason: String)? = nil) {
+        self.path = path
+        self.state = state
+        self.storedID = storedID
+        self.problem = problem
+    }
 }

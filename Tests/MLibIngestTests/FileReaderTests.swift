@@ -6,7 +6,8 @@ import MLibStore
 import MLibTestSupport
 import Testing
 
-@Suite struct IndexerTests {
+/// Reading one file into a record: typing, failures, fingerprints.
+@Suite struct FileReaderTests {
     @Test func aFileThatVanishesBeforeItIsReadBecomesAFailureNotACrash() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -39,32 +40,6 @@ import Testing
         #expect(kind == .video)
     }
 
-    @Test func overlappingRootsIndexEachFileOnce() throws {
-        let (library, libraryFolder) = try LibraryFactory.make()
-        defer { libraryFolder.remove() }
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        try FileManager.default.createDirectory(atPath: folder.path("sub"), withIntermediateDirectories: true)
-        try Data("inner note\n".utf8).write(to: URL(fileURLWithPath: folder.path("sub/inner.txt")))
-        let summary = try Indexer(library: library).run(roots: [RawPath(folder.path)], progress: { _ in })
-        let again = try Indexer(library: library).run(roots: [RawPath(folder.path("sub")), RawPath(folder.path)])
-        #expect(summary.progress.added == 1)
-        #expect(again.progress.unchanged == 1 && again.progress.removed == 0)
-        #expect(try library.status().total == 1)
-    }
-
-    @Test func aMissingRootKeepsItsItems() throws {
-        let (library, libraryFolder) = try LibraryFactory.make()
-        defer { libraryFolder.remove() }
-        let folder = try TemporaryDirectory()
-        try Data("kept\n".utf8).write(to: URL(fileURLWithPath: folder.path("a.txt")))
-        _ = try Indexer(library: library).run(roots: [RawPath(folder.path)])
-        folder.remove()
-        let summary = try Indexer(library: library).run(roots: [RawPath(folder.path)])
-        #expect(summary.rootErrors.count == 1)
-        #expect(try library.status().total == 1, "an unmounted disk must not empty the library")
-    }
-
     @Test func contentHashesFollowContentNotNames() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
@@ -75,17 +50,5 @@ import Testing
         #expect(a == "0967115f2813a3541eaef77de9d9d5773f1c0c04314b0bbfe4ff3b3b1c55b5d5")
         #expect(a == ContentHasher.hash(RawPath(folder.path("b"))))
         #expect(a != ContentHasher.hash(RawPath(folder.path("c"))))
-    }
-
-    @Test func aLibraryInsideTheIndexedFolderNeverIndexesItsOwnFiles() throws {
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        let library = try Library.open(at: folder.path("mlib.sqlite"))
-        try Data("a note\n".utf8).write(to: URL(fileURLWithPath: folder.path("note.txt")))
-        // The watcher's lock file holds its pid: plain text that would pass for a note.
-        try Data("4242\n".utf8).write(to: URL(fileURLWithPath: folder.path("mlib.sqlite.watch.lock")))
-        _ = try Indexer(library: library).run(roots: [RawPath(folder.path)])
-        let stored = try library.storedFiles(under: RawPath(folder.path)).map(\.path.fileName)
-        #expect(stored == ["note.txt"])
     }
 }

@@ -3,20 +3,13 @@ import Glibc
 #endif
 import MLibCore
 import MLibStore
-import MLibWatch
+import MLibIngest
 
 /// The difference between folders on disk and what the library holds: which files
 /// to read, which are unchanged, and which items are gone.
 struct IndexPlan {
-    var work: [IndexJob] = []
-    var found = 0
-    var unchanged = 0
-    var stillFailing = 0
-    /// Files known from earlier in this process to be of no type mlib indexes.
-    var knownSkipped = 0
-    /// Stored items not seen on disk, by id: removed at the end unless a new file
-    /// turns out to be one of them moved.
-    var missing: [Int64: StoredFile] = [:]
+    /// What ingest must do: the files to read and the items gone.
+    private(set) var work = IngestWork()
     private var seen: Set<RawPath> = []
     /// Rule files read so far; one snapshot per plan.
     private var ignoring = IgnoreLookup()
@@ -52,19 +45,19 @@ struct IndexPlan {
             case .problem(let path, let code, let reason):
                 guard seen.insert(path).inserted else { continue }
                 seenHere.insert(path)
-                found += 1
+                work.found += 1
                 if let known = byPath[path], known.failed {
-                    unchanged += 1
-                    stillFailing += 1
+                    work.unchanged += 1
+                    work.stillFailing += 1
                 } else {
                     let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
-                    work.append(
+                    work.jobs.append(
                         IndexJob(path: path, state: state, storedID: byPath[path]?.itemID, problem: (code, reason)))
                 }
             }
         }
         for file in stored where !seenHere.contains(file.path) && !seen.contains(file.path) {
-            missing[file.itemID] = file
+            work.missing[file.itemID] = file
         }
     }
 
@@ -78,13 +71,13 @@ struct IndexPlan {
             guard seen.insert(path).inserted else { return }
             markMissing(stored.filter { $0.path != path })
             let known = stored.first { $0.path == path }
-            found += 1
+            work.found += 1
             let problem =
                 code == ELOOP
                 ? (code: "symlink-loop", reason: "symbolic link loop; the link never reaches a file")
                 : (code: "unreadable", reason: "cannot examine: \(String(cString: strerror(code)))")
             let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
-            work.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
+            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
         case .folder:
             guard !ignoring.isIgnored(path, isDirectory: true) else { return markMissing(stored) }
             do {
@@ -102,9 +95,9 @@ struct IndexPlan {
             // unchanged (its permissions may have been fixed; chmod keeps the mtime).
             let known = stored.first { $0.path == path }
             if let known, known.failed {
-                found += 1
-                missing[known.itemID] = nil
-                work.append(IndexJob(path: path, state: state, storedID: known.itemID))
+                work.found += 1
+                work.missing[known.itemID] = nil
+                work.jobs.append(IndexJob(path: path, state: state, storedID: known.itemID))
             } else {
                 compare(path, state: state, known: known)
             }
@@ -115,45 +108,27 @@ struct IndexPlan {
     /// beside it was edited): it is read again whatever its state.
     mutating func addRereading(_ file: StoredFile) {
         guard case .file(let state) = FileProbe.probe(file.path), seen.insert(file.path).inserted else { return }
-        found += 1
-        missing[file.itemID] = nil
-        work.append(IndexJob(path: file.path, state: state, storedID: file.itemID))
+        work.found += 1
+        work.missing[file.itemID] = nil
+        work.jobs.append(IndexJob(path: file.path, state: state, storedID: file.itemID))
     }
 
     private mutating func compare(_ path: RawPath, state: FileState, known: StoredFile?) {
-        found += 1
-        if let known { missing[known.itemID] = nil }
+        work.found += 1
+        if let known { work.missing[known.itemID] = nil }
         if let known, known.state.sameContent(as: state) {
-            unchanged += 1
-            if known.failed { stillFailing += 1 }
+            work.unchanged += 1
+            if known.failed { work.stillFailing += 1 }
         } else if known == nil, skipped?.contains(path, state: state) == true {
-            knownSkipped += 1
+            work.knownSkipped += 1
         } else {
-            work.append(IndexJob(path: path, state: state, storedID: known?.itemID))
+            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID))
         }
     }
 
     private mutating func markMissing(_ stored: [StoredFile]) {
         for file in stored where !seen.contains(file.path) {
-            missing[file.itemID] = file
+            work.missing[file.itemID] = file
         }
-    }
-
-    /// Missing items by content hash, for recognising moves.
-    func missingByHash() -> [String: [Int64]] {
-        var result: [String: [Int64]] = [:]
-        for file in missing.values.sorted(by: { $0.itemID > $1.itemID }) where !file.failed {
-            if let hash = file.contentHash { result[hash, default: []].append(file.itemID) }
-        }
-        return result
-    }
-}
-
-extension FileState {
-    /// Whether two states describe the same unchanged file: same size, modification
-    /// time and inode (a file replaced by rename gets a new inode).
-    func sameContent(as other: FileState) -> Bool {
-        size == other.size && modificationTimeNanoseconds == other.modificationTimeNanoseconds
-            && inode == other.inode
     }
 }

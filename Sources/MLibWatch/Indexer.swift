@@ -1,16 +1,17 @@
 import Foundation
 public import MLibCore
+public import MLibIngest
 import MLibMedia
 public import MLibStore
-import MLibWatch
-import Synchronization
 
 /// Brings the library in line with folders on disk: new and changed files are read
 /// and stored, unchanged ones skipped, moved ones keep their item id, and files gone
 /// from a scanned folder leave the library.
 ///
-/// Files are read on a pool of worker threads sized to the machine; each batch is
-/// written in one transaction, so a crash loses at most the batch in flight.
+/// The indexer finds what differs (walking folders, or looking where the watcher
+/// points) and hands it to the `IngestPipeline`, which reads files on a pool of
+/// worker threads sized to the machine and writes each batch in one transaction, so
+/// a crash loses at most the batch in flight.
 ///
 /// ```swift
 /// let summary = try Indexer(library: library).run(roots: [RawPath("/home/ana/Media")]) { progress in
@@ -19,22 +20,16 @@ import Synchronization
 /// ```
 public struct Indexer: Sendable {
     public let library: Library
-    let extractor: MediaExtractor
-    let workers: Int
-    let batchSize: Int
+    let pipeline: IngestPipeline
     /// The library file's own path: it and the files beside it that share its name
     /// (`-wal`, `-shm`, the watcher's status and lock) are never indexed, even when
     /// the library lives inside a scanned folder.
     let libraryFiles: RawPath?
-    /// Files of no type mlib indexes, seen by this indexer.
-    let skipped = SkippedFiles()
 
     /// - Parameter workers: threads reading files; nil sizes the pool to the cores.
     public init(library: Library, workers: Int? = nil, batchSize: Int = 64) {
         self.library = library
-        self.extractor = MediaExtractor()
-        self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        self.batchSize = max(1, batchSize)
+        pipeline = IngestPipeline(library: library, workers: workers, batchSize: batchSize)
         let file = RawPath(library.path)
         libraryFiles = (try? PathResolver.absolute(file.parent)).map { $0.appending(component: file.lastComponent) }
     }
@@ -47,7 +42,7 @@ public struct Indexer: Sendable {
         roots: [RawPath], progress report: (IndexProgress) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
         for root in roots {
             let absolute: RawPath
             do {
@@ -63,7 +58,7 @@ public struct Indexer: Sendable {
                 summary.rootErrors.append(error)
             }
         }
-        try execute(&plan, summary: &summary, progress: report, isCancelled: { false }, events: { _ in })
+        (summary.progress, summary.failures) = try pipeline.run(plan.work, progress: report)
         return summary
     }
 
@@ -82,7 +77,7 @@ public struct Indexer: Sendable {
         events: (IndexEvent) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
         let walker = DirectoryWalker()
         for change in changes {
             switch change {
@@ -105,7 +100,7 @@ public struct Indexer: Sendable {
                 }
             }
         }
-        try execute(&plan, summary: &summary, progress: { _ in }, isCancelled: isCancelled, events: events)
+        (summary.progress, summary.failures) = try pipeline.run(plan.work, isCancelled: isCancelled, events: events)
         return summary
     }
 
@@ -120,11 +115,11 @@ public struct Indexer: Sendable {
     /// What differs under `folder` between the disk and the library, for polling:
     /// the caller lets changed files settle before applying them.
     public func differences(under folder: RawPath) throws(LibraryError) -> Differences {
-        var plan = IndexPlan(excluding: libraryFiles, skipped: skipped)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
         plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
         var differences = Differences()
-        differences.changed = plan.work.map { ($0.path, $0.state.size) }
-        differences.gone = plan.missing.values.map(\.path)
+        differences.changed = plan.work.jobs.map { ($0.path, $0.state.size) }
+        differences.gone = plan.work.missing.values.map(\.path)
         return differences
     }
 
@@ -141,90 +136,6 @@ public struct Indexer: Sendable {
         try library.relocate(relocations)
         if !relocations.isEmpty { events(.moved(from: from, to: to)) }
     }
-
-    /// Reads the plan's files in batches, writes each batch in one transaction, and
-    /// removes the items left missing.
-    private func execute(
-        _ plan: inout IndexPlan, summary: inout IndexSummary, progress report: (IndexProgress) -> Void,
-        isCancelled: () -> Bool, events: (IndexEvent) -> Void
-    ) throws(LibraryError) {
-        let clock = ContinuousClock.now
-        var progress = IndexProgress()
-        progress.found = plan.found
-        progress.unchanged = plan.unchanged
-        progress.stillFailing = plan.stillFailing
-        progress.skipped = plan.knownSkipped
-        progress.toProcess = plan.work.count
-        report(progress)
-
-        var missingByHash = plan.missingByHash()
-        for start in stride(from: 0, to: plan.work.count, by: batchSize) {
-            if isCancelled() {
-                summary.progress = progress
-                return
-            }
-            let batch = Array(plan.work[start..<min(start + batchSize, plan.work.count)])
-            let outcomes = read(batch)
-            var records: [IndexRecord] = []
-            var batchEvents: [IndexEvent] = []
-            for (job, outcome) in zip(batch, outcomes) {
-                guard var record = outcome else {
-                    skipped.insert(job.path, state: job.state)
-                    progress.skipped += 1
-                    continue
-                }
-                if job.storedID == nil, let hash = record.contentHash, let movedID = missingByHash[hash]?.popLast() {
-                    record.continuesItemID = movedID
-                    if let old = plan.missing.removeValue(forKey: movedID) {
-                        batchEvents.append(.moved(from: old.path, to: record.path))
-                    }
-                    progress.moved += 1
-                } else if job.storedID == nil {
-                    progress.added += 1
-                } else {
-                    progress.updated += 1
-                }
-                switch record.outcome {
-                case .indexed(let extraction):
-                    progress.byKind[extraction.kind, default: 0] += 1
-                    if record.continuesItemID == nil {
-                        batchEvents.append(
-                            job.storedID == nil ? .indexed(record.path, extraction.kind) : .updated(record.path, extraction.kind))
-                    }
-                case .failed(let code, let reason, _):
-                    progress.failed += 1
-                    summary.failures.append(IndexFailure(path: record.path, code: code, reason: reason))
-                    batchEvents.append(.failed(record.path, reason: reason))
-                }
-                records.append(record)
-            }
-            try library.write(records)
-            batchEvents.forEach(events)
-            progress.processed += batch.count
-            progress.elapsed = (ContinuousClock.now - clock).seconds
-            report(progress)
-        }
-
-        try library.removeItems(ids: Array(plan.missing.keys))
-        for file in plan.missing.values { events(.removed(file.path)) }
-        progress.removed = plan.missing.count
-        progress.elapsed = (ContinuousClock.now - clock).seconds
-        summary.progress = progress
-        report(progress)
-    }
-
-    /// Reads a batch on the worker pool; nil marks a file that is not ours to index.
-    private func read(_ batch: [IndexJob]) -> [IndexRecord?] {
-        let results = Mutex([IndexRecord?](repeating: nil, count: batch.count))
-        let extractor = self.extractor
-        DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
-            for index in stride(from: worker, to: batch.count, by: workers) {
-                let record = FileReader.record(for: batch[index], extractor: extractor)
-                results.withLock { $0[index] = record }
-            }
-        }
-        return results.withLock { $0 }
-    }
 }
 
 extension RawPath {
@@ -236,12 +147,5 @@ extension RawPath {
         let name = lastComponent
         let stem = name.lastIndex(of: UInt8(ascii: ".")).map { Array(name[..<$0]) } ?? name
         return sidecar.lastComponent.starts(with: stem + [UInt8(ascii: ".")])
-    }
-}
-
-extension Duration {
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

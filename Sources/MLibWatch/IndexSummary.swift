@@ -1,5 +1,5 @@
-import MLibCore
-public import MLibWatch
+public import MLibIngest
+
 
 /// What an index run did.
 public struct IndexSummary: Sendable {

@@ -4,8 +4,9 @@ import Glibc
 import Foundation
 public import Logging
 import MLibCore
+import MLibIngest
 public import MLibStore
-public import MLibWatch
+
 
 /// Keeps a library exactly in step with folders while it runs: `mlib watch`.
 ///

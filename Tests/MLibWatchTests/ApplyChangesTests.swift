@@ -1,6 +1,7 @@
 import Foundation
 import MLibCore
-@testable import MLibIngest
+import MLibIngest
+@testable import MLibWatch
 import MLibStore
 import MLibTestSupport
 import Testing
