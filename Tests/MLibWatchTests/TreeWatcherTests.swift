@@ -50,6 +50,22 @@ import Glibc
         func reset() { changes = [] }
     }
 
+    /// Changes from a watcher made outside a `Scene` (several roots, links).
+    final class Recording {
+        let watcher: TreeWatcher
+        private(set) var changes: [FileChange] = []
+
+        init(_ watcher: TreeWatcher) { self.watcher = watcher }
+
+        /// Reads changes until `expected` is among them, or 5 s pass.
+        func wait(for expected: FileChange) {
+            let deadline = ContinuousClock.now + .seconds(5)
+            while !changes.contains(expected), ContinuousClock.now < deadline {
+                changes += watcher.next(timeout: .milliseconds(100))
+            }
+        }
+    }
+
     static func write(_ path: RawPath, _ text: String = "hello") {
         let fd = path.withCString { open($0, O_CREAT | O_WRONLY | O_TRUNC, 0o644) }
         precondition(fd >= 0, "cannot create \(path)")
@@ -86,40 +102,34 @@ import Glibc
         Self.write(notes.appending(component: Array("n.txt".utf8)))
         let watcher = try TreeWatcher(roots: [notes, archive])
         #expect(watcher.watchedDirectoryCount == 3)
-        var changes: [FileChange] = []
-        func wait(for expected: FileChange) {
-            let deadline = ContinuousClock.now + .seconds(5)
-            while !changes.contains(expected), ContinuousClock.now < deadline {
-                changes += watcher.next(timeout: .milliseconds(100))
-            }
-        }
+        let recording = Recording(watcher)
 
         let file = (notes.appending(component: Array("n.txt".utf8)), archive.appending(component: Array("n.txt".utf8)))
         Self.move(file.0, file.1)
-        wait(for: .moved(from: file.0, to: file.1))
+        recording.wait(for: .moved(from: file.0, to: file.1))
         let trip = (notes.appending(component: Array("trip".utf8)), archive.appending(component: Array("trip".utf8)))
         Self.move(trip.0, trip.1)
-        wait(for: .moved(from: trip.0, to: trip.1))
-        #expect(changes == [.moved(from: file.0, to: file.1), .moved(from: trip.0, to: trip.1)])
+        recording.wait(for: .moved(from: trip.0, to: trip.1))
+        #expect(recording.changes == [.moved(from: file.0, to: file.1), .moved(from: trip.0, to: trip.1)])
 
         // The moved folder is watched at its new place, in the other root.
         let inside = trip.1.appending(component: Array("day1.txt".utf8))
         Self.write(inside)
-        wait(for: .written(inside))
-        #expect(changes.contains(.written(inside)))
+        recording.wait(for: .written(inside))
+        #expect(recording.changes.contains(.written(inside)))
 
         // One root goes away and comes back; the other is watched all along.
         let parked = RawPath(folder.path("parked"))
         Self.move(notes, parked)
-        wait(for: .rootGone(notes))
+        recording.wait(for: .rootGone(notes))
         #expect(watcher.goneRoots == [notes])
         Self.move(parked, notes)
         try watcher.rewatch(notes)
         #expect(watcher.goneRoots.isEmpty)
         let back = notes.appending(component: Array("back.txt".utf8))
         Self.write(back)
-        wait(for: .written(back))
-        #expect(changes.contains(.written(back)))
+        recording.wait(for: .written(back))
+        #expect(recording.changes.contains(.written(back)))
     }
 
     @Test func foldersBehindSymbolicLinksAreWatchedUnderTheLinkPathAndLoopsEnd() throws {
@@ -139,28 +149,22 @@ import Glibc
         #expect(symlink(root.string, loop.string) == 0)
         let watcher = try TreeWatcher(root: root)
         #expect(watcher.watchedDirectoryCount == 2, "the root and the linked folder; the loop adds nothing")
-        var changes: [FileChange] = []
-        func wait(for expected: FileChange) {
-            let deadline = ContinuousClock.now + .seconds(5)
-            while !changes.contains(expected), ContinuousClock.now < deadline {
-                changes += watcher.next(timeout: .milliseconds(100))
-            }
-        }
+        let recording = Recording(watcher)
 
         Self.write(external.appending(component: Array("clip.txt".utf8)))
-        wait(for: .written(link.appending(component: Array("clip.txt".utf8))))
-        #expect(changes == [.written(link.appending(component: Array("clip.txt".utf8)))])
+        recording.wait(for: .written(link.appending(component: Array("clip.txt".utf8))))
+        #expect(recording.changes == [.written(link.appending(component: Array("clip.txt".utf8)))])
 
         let second = root.appending(component: Array("second".utf8))
         #expect(symlink(later.string, second.string) == 0)
-        wait(for: .directoryAppeared(second))
+        recording.wait(for: .directoryAppeared(second))
         Self.write(later.appending(component: Array("new.txt".utf8)))
-        wait(for: .written(second.appending(component: Array("new.txt".utf8))))
-        #expect(changes.contains(.written(second.appending(component: Array("new.txt".utf8)))))
+        recording.wait(for: .written(second.appending(component: Array("new.txt".utf8))))
+        #expect(recording.changes.contains(.written(second.appending(component: Array("new.txt".utf8)))))
 
         #expect(unlink(second.string) == 0)
-        wait(for: .directoryRemoved(second))
-        #expect(changes.contains(.directoryRemoved(second)))
+        recording.wait(for: .directoryRemoved(second))
+        #expect(recording.changes.contains(.directoryRemoved(second)))
         #expect(watcher.watchedDirectoryCount == 2)
     }
 
