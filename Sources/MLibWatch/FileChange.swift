@@ -28,6 +28,10 @@ public enum FileChange: Sendable, Hashable {
     case rulesChanged(RawPath)
     /// The kernel's queue overflowed and events were lost: rescan the whole tree.
     case overflow
+    /// The filesystem mounted at or above this folder (inside the tree) was
+    /// unmounted: its files are out of reach, not deleted. Nothing under it is
+    /// watched any more.
+    case unmounted(RawPath)
     /// The watched root itself was deleted, moved or unmounted; watching has ended.
     case rootGone(RawPath)
 }

@@ -18,8 +18,12 @@ struct IndexPlan {
 
     private let skipped: SkippedFiles?
 
-    init(excluding libraryFiles: RawPath? = nil, skipped: SkippedFiles? = nil) {
+    /// Folders whose disk was unmounted: their items stay, though nothing is found there.
+    private let unmounted: [RawPath]
+
+    init(excluding libraryFiles: RawPath? = nil, skipped: SkippedFiles? = nil, keeping unmounted: [RawPath] = []) {
         excludedPrefix = libraryFiles?.bytes
+        self.unmounted = unmounted
         self.skipped = skipped
     }
 
@@ -56,9 +60,7 @@ struct IndexPlan {
                 }
             }
         }
-        for file in stored where !seenHere.contains(file.path) && !seen.contains(file.path) {
-            work.missing[file.itemID] = file
-        }
+        markMissing(stored.filter { !seenHere.contains($0.path) })
     }
 
     /// Adds whatever `path` is now: a file to compare with `stored`, a folder to
@@ -126,8 +128,10 @@ struct IndexPlan {
         }
     }
 
+    /// Marks stored files not seen as gone, except those on an unmounted disk.
     private mutating func markMissing(_ stored: [StoredFile]) {
         for file in stored where !seen.contains(file.path) {
+            if unmounted.contains(where: { file.path.isInside($0) }) { continue }
             work.missing[file.itemID] = file
         }
     }

@@ -72,12 +72,15 @@ public struct Indexer: Sendable {
     ///
     /// `isCancelled` is asked between batches; a cancelled run stops there, before
     /// removing anything, and leaves the rest to the next reconcile.
+    ///
+    /// Items inside `unmounted` (folders whose disk was unmounted) stay however
+    /// empty those folders look.
     public func apply(
-        _ changes: [Reconciliation], roots: Set<RawPath>, isCancelled: () -> Bool = { false },
-        events: (IndexEvent) -> Void = { _ in }
+        _ changes: [Reconciliation], roots: Set<RawPath>, keeping unmounted: [RawPath] = [],
+        isCancelled: () -> Bool = { false }, events: (IndexEvent) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
         let walker = DirectoryWalker()
         for change in changes {
             switch change {
@@ -114,8 +117,8 @@ public struct Indexer: Sendable {
 
     /// What differs under `folder` between the disk and the library, for polling:
     /// the caller lets changed files settle before applying them.
-    public func differences(under folder: RawPath) throws(LibraryError) -> Differences {
-        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
+    public func differences(under folder: RawPath, keeping unmounted: [RawPath] = []) throws(LibraryError) -> Differences {
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
         plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
         var differences = Differences()
         differences.changed = plan.work.jobs.map { ($0.path, $0.state.size) }

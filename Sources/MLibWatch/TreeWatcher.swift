@@ -118,6 +118,12 @@ public final class TreeWatcher {
         }
     }
 
+    /// Watches `folder` (inside a root) and every folder under it again, as after a
+    /// disk was mounted there anew; the caller rescans it.
+    public func watch(folder: RawPath) {
+        watchTree(folder)
+    }
+
     /// Waits up to `timeout` for changes and returns them in the order they happened.
     ///
     /// Returns an empty array when nothing changed in time; `.zero` does not wait,
@@ -228,8 +234,9 @@ public final class TreeWatcher {
             rootByWatch[event.watch] = nil
             goneRoots.insert(root)
         } else if event.mask.contains(.unmount) {
-            dropWatches(under: folder, removingFromKernel: true)
-            batch.append(.directoryRemoved(folder))
+            // Every watch on the filesystem hears this; the kernel drops them itself.
+            dropWatches(under: folder, removingFromKernel: false)
+            batch.append(.unmounted(folder))
         }
         // A subfolder's own delete or move is reported by its parent's watch.
     }
@@ -286,7 +293,7 @@ public final class TreeWatcher {
             case .directoryAppeared(let folder):
                 goneFolders.removeAll { $0.isInside(folder) }
                 if !isGone(folder) { changes.append(change) }
-            case .overflow, .rootGone:
+            case .overflow, .rootGone, .unmounted:
                 changes.append(change)
             }
         }

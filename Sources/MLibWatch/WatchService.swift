@@ -32,6 +32,7 @@ public final class WatchService {
     private let board: ActivityBoard
     private let indexer: Indexer
     private let roots: Set<RawPath>
+    private let unmounted = UnmountedFolders()
 
     /// One inotify instance for every root, so moves between roots pair up.
     private var watcher: TreeWatcher?
@@ -71,10 +72,10 @@ public final class WatchService {
         queue.push(configuration.roots.map { .folder($0) })
 
         let embedWake = DispatchSemaphore(value: 0)
-        let ingestDone = startThread(name: "mlib-ingest") { [queue, board, indexer, roots, logger] in
+        let ingestDone = startThread(name: "mlib-ingest") { [queue, board, indexer, roots, unmounted, logger] in
             Self.ingestLoop(
-                queue: queue, board: board, indexer: indexer, roots: roots, logger: logger, embedWake: embedWake,
-                shouldStop: shouldStop)
+                queue: queue, board: board, indexer: indexer, roots: roots, unmounted: unmounted, logger: logger,
+                embedWake: embedWake, shouldStop: shouldStop)
         }
         let embedDone = startThread(name: "mlib-embed") { [library, board, logger, configuration] in
             Self.embeddingLoop(
@@ -147,6 +148,13 @@ public final class WatchService {
     }
 
     private func handle(_ changes: [FileChange], now: ContinuousClock.Instant) {
+        var unmountedNow: [RawPath] = []
+        defer {
+            for folder in unmounted.add(unmountedNow) {
+                logger.warning(
+                    "\(folder.displayString) was unmounted; its items stay until it is mounted again or the folder is removed")
+            }
+        }
         for change in changes {
             logger.trace("inotify: \(change)")
             if isLibraryFile(change) { continue }
@@ -175,6 +183,9 @@ public final class WatchService {
             case .directoryRemoved(let folder):
                 settling.cancel(inside: folder)
                 queue.push([.path(folder)])
+            case .unmounted(let folder):
+                settling.cancel(inside: folder)
+                unmountedNow.append(folder)
             case .rulesChanged(let folder):
                 logger.info("ignore rules changed in \(folder.displayString); rescanning it")
                 queue.push([.folder(folder)])
@@ -221,6 +232,18 @@ public final class WatchService {
                 logger.debug("\(root.displayString) is not watchable yet: \(error)")
             }
         }
+        for folder in unmounted.all {
+            if FileProbe.isAbsent(folder) {
+                unmounted.remove(folder)
+                logger.info("\(folder.displayString) is gone; its items leave")
+                queue.push([.path(folder)])
+            } else if MountTable.isMountPoint(folder) {
+                unmounted.remove(folder)
+                watcher?.watch(folder: folder)
+                logger.info("\(folder.displayString) is mounted again; rescanning it")
+                queue.push([.folder(folder)])
+            }
+        }
         var folders: [RawPath] = []
         if configuration.pollInterval != nil {
             folders = configuration.roots
@@ -230,7 +253,7 @@ public final class WatchService {
         for folder in folders {
             let differences: Indexer.Differences
             do {
-                differences = try indexer.differences(under: folder)
+                differences = try indexer.differences(under: folder, keeping: unmounted.all)
             } catch {
                 logger.error("cannot poll \(folder.displayString): \(error)")
                 continue
@@ -328,8 +351,8 @@ public final class WatchService {
     }
 
     private static func ingestLoop(
-        queue: ChangeQueue, board: ActivityBoard, indexer: Indexer, roots: Set<RawPath>, logger: Logger,
-        embedWake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
+        queue: ChangeQueue, board: ActivityBoard, indexer: Indexer, roots: Set<RawPath>, unmounted: UnmountedFolders,
+        logger: Logger, embedWake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
     ) {
         while !shouldStop() {
             let batch = queue.take(limit: 256, timeout: .milliseconds(500))
@@ -342,7 +365,7 @@ public final class WatchService {
             do {
                 // A rescan may touch the whole tree: its files are logged at debug
                 // level and summed up in one line, so the journal is not flooded.
-                let summary = try indexer.apply(batch, roots: roots, isCancelled: shouldStop) { event in
+                let summary = try indexer.apply(batch, roots: roots, keeping: unmounted.all, isCancelled: shouldStop) { event in
                     log(event, level: rescanning ? .debug : .info, logger: logger, board: board)
                 }
                 let progress = summary.progress

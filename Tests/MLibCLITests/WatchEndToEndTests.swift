@@ -402,6 +402,53 @@ import Testing
         try space.expectConsistent()
     }
 
+    /// Whether this process may mount a tmpfs (root on a machine that allows it).
+    static let canMount: Bool = {
+        guard getuid() == 0, let folder = try? TemporaryDirectory(prefix: "mlib-mount") else { return false }
+        defer { folder.remove() }
+        guard (try? ExternalTool.run("mount", ["-t", "tmpfs", "none", folder.path]))?.status == 0 else { return false }
+        _ = try? ExternalTool.run("umount", [folder.path])
+        return true
+    }()
+
+    @Test(.enabled(if: canMount)) func anUnmountedDiskKeepsItsItemsUntilItIsBack() throws {
+        let space = try WatchWorkspace()
+        defer { space.folder.remove() }
+        let root = try space.makeFolder("Media")
+        let disk = try space.makeFolder("Media/disk")
+        #expect(try ExternalTool.run("mount", ["-t", "tmpfs", "none", disk]).status == 0)
+        defer { _ = try? ExternalTool.run("umount", [disk]) }
+        for name in ["a", "b", "c"] {
+            try space.write("on the external disk: \(name)\n", to: disk + "/\(name).txt")
+        }
+        try space.write("on the local disk\n", to: root + "/local.txt")
+        let watcher = try space.startWatcher([root], options: ["--no-embed", "--fallback-poll", "1"])
+        try space.expectIndexMatchesDisk([root])
+
+        #expect(try ExternalTool.run("umount", [disk]).status == 0)
+        #expect(watcher.waitForLog("was unmounted"), "\(watcher.log)")
+        // A rescan of the whole tree meanwhile (new ignore rules) finds the mount point
+        // empty, and must still keep the disk's items.
+        try space.write("*.log\n", to: root + "/.mlibignore")
+        #expect(watcher.waitForLog("scanned \(root)"), "\(watcher.log)")
+        try space.write("written while the disk is away\n", to: root + "/later.txt")
+        let kept = Eventually.poll(timeout: 30) {
+            let paths = Set(((try? space.indexedFiles()) ?? [:]).keys)
+            return paths.contains(root + "/later.txt")
+        }
+        #expect(kept)
+        #expect(Set(try space.indexedFiles().keys).isSuperset(of: ["a", "b", "c"].map { disk + "/\($0).txt" }),
+            "the unplugged disk's items stay")
+
+        // Mounted again (a fresh tmpfs: one file), it is rescanned: the index follows.
+        #expect(try ExternalTool.run("mount", ["-t", "tmpfs", "none", disk]).status == 0)
+        try space.write("back again\n", to: disk + "/d.txt")
+        #expect(watcher.waitForLog("mounted again"), "\(watcher.log)")
+        try space.expectIndexMatchesDisk([root])
+        space.stop(watcher)
+        try space.expectConsistent()
+    }
+
     // MARK: - Writers
 
     /// The absolute path of python3, for `ChildProcess`.
