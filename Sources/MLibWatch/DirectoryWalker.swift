@@ -33,7 +33,14 @@ public struct DirectoryWalker: Sendable {
     public static let sidecarExtensions: Set<String> = ["xmp", "srt", "vtt"]
 
     /// A walker; it holds no state, so one can serve any number of walks.
-    public init() {}
+    /// The trees being indexed: a symbolic link to a folder inside one of them is
+    /// not followed, since that folder is found under its own path (an empty list
+    /// means the walked root's tree).
+    public var trees: [RawPath]
+
+    public init(trees: [RawPath] = []) {
+        self.trees = trees
+    }
 
     /// Calls `visit` for each entry under `root` (or for `root` itself if it is a
     /// file) that the ignore rules keep, reading rule files with a fresh `IgnoreLookup`.
@@ -59,7 +66,8 @@ public struct DirectoryWalker: Sendable {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             guard !ignoring.isExcludedByRuleFiles(root, isDirectory: true) else { return }
             var seen: Set<FileIdentity> = [FileIdentity(info)]
-            walkFolder(root, seen: &seen, ignoring: &ignoring, visit: visit)
+            let trees = trees.isEmpty ? [(try? PathResolver.absolute(root)) ?? root] : trees
+            walkFolder(root, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
         } else if (info.st_mode & S_IFMT) == S_IFREG {
             guard !ignoring.isExcludedByRuleFiles(root, isDirectory: false) else { return }
             visit(.file(root, FileState(info)))
@@ -69,7 +77,8 @@ public struct DirectoryWalker: Sendable {
     }
 
     private func walkFolder(
-        _ folder: RawPath, seen: inout Set<FileIdentity>, ignoring: inout IgnoreLookup, visit: (Entry) -> Void
+        _ folder: RawPath, trees: [RawPath], seen: inout Set<FileIdentity>, ignoring: inout IgnoreLookup,
+        visit: (Entry) -> Void
     ) {
         guard let stream = folder.withCString({ opendir($0) }) else {
             let code = errno
@@ -95,7 +104,7 @@ public struct DirectoryWalker: Sendable {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(info)).inserted {
-                    walkFolder(path, seen: &seen, ignoring: &ignoring, visit: visit)
+                    walkFolder(path, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
                 }
             case S_IFREG:
                 if !isSidecar(path), !ignoring.isIgnored(path, isDirectory: false) {
@@ -112,8 +121,11 @@ public struct DirectoryWalker: Sendable {
                         : "broken symbolic link: \(String(cString: strerror(code)))"
                     visit(.problem(path, code: code == ELOOP ? "symlink-loop" : "broken-link", reason: reason))
                 } else if (target.st_mode & S_IFMT) == S_IFDIR {
+                    if let real = try? PathResolver.absolute(path), trees.contains(where: { real.isInside($0) }) {
+                        continue  // a shortcut within the tree: its folder is walked where it is
+                    }
                     if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(target)).inserted {
-                        walkFolder(path, seen: &seen, ignoring: &ignoring, visit: visit)
+                        walkFolder(path, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
                     }
                 } else if (target.st_mode & S_IFMT) == S_IFREG, !isSidecar(path),
                     !ignoring.isIgnored(path, isDirectory: false)

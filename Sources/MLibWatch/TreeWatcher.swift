@@ -14,9 +14,10 @@ public import MLibCore
 /// a file renamed from a hidden name shows up as written, one renamed to a hidden
 /// name as removed. The one exception is `.mlibignore`: any change to it is
 /// reported as `.rulesChanged` of its folder. Other ignore rules are the caller's
-/// to apply (see `IgnoreLookup`). Symbolic links to folders are followed, as the
-/// walk follows them: the folder a link names is watched under the link's path,
-/// unless it is watched already (a link back into the tree, or a loop).
+/// to apply (see `IgnoreLookup`). Symbolic links to folders outside the watched
+/// trees are followed, as the walk follows them: the folder a link names is
+/// watched under the link's path. A link to a folder inside the trees (or a loop)
+/// adds nothing, since that folder is watched where it is.
 ///
 /// A new regular file is reported as `.appeared` when created and as `.written`
 /// when closed after writing; a copier that writes without closing for a long time
@@ -334,6 +335,9 @@ public final class TreeWatcher {
     private func watchTree(_ folder: RawPath, touched: inout Set<Int32>) {
         guard folder.lastComponent.first != UInt8(ascii: ".") else { return }
         let isLink = isSymbolicLink(folder)
+        if isLink, let real = try? PathResolver.absolute(folder), roots.contains(where: { real.isInside($0) }) {
+            return  // a shortcut within the watched trees: its folder is watched where it is
+        }
         do {
             // A link is followed to the folder it names, which is watched under the
             // link's path (as the walk indexes it), unless that folder is watched

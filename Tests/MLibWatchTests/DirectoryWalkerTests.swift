@@ -36,6 +36,32 @@ import Glibc
         #expect(result.problems == ["self:symlink-loop"])
     }
 
+    @Test func aLinkToAFolderInsideTheTreeIsNotFollowedButOneOutsideIs() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let outside = try TemporaryDirectory()
+        defer { outside.remove() }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: folder.path("zoo"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path("zoo/otter.txt")))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: outside.path("drive.txt")))
+        // "animals" sorts before "zoo": were the link followed, the file would be
+        // reported under it, and the real folder skipped as seen.
+        try manager.createSymbolicLink(atPath: folder.path("animals"), withDestinationPath: folder.path("zoo"))
+        try manager.createSymbolicLink(atPath: folder.path("disk"), withDestinationPath: outside.path)
+        #expect(try walk(folder.path).files == [folder.path("disk/drive.txt"), folder.path("zoo/otter.txt")])
+
+        // Walking a subfolder of an indexed tree: links into the rest of the tree are
+        // left to that part's own walk.
+        try manager.createDirectory(atPath: folder.path("sub"), withIntermediateDirectories: true)
+        try manager.createSymbolicLink(atPath: folder.path("sub/pets"), withDestinationPath: folder.path("zoo"))
+        var files: [String] = []
+        try DirectoryWalker(trees: [RawPath(folder.path)]).walk(RawPath(folder.path("sub"))) { entry in
+            if case .file(let path, _) = entry { files.append(path.string) }
+        }
+        #expect(files.isEmpty)
+    }
+
     @Test func aFileRootIsReportedAndAMissingRootThrows() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }

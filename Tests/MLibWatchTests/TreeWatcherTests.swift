@@ -145,15 +145,22 @@ import Glibc
         Self.makeFolder(root)
         let link = root.appending(component: Array("drive".utf8))
         let loop = root.appending(component: Array("loop".utf8))
+        let inner = root.appending(component: Array("zoo".utf8))
+        let shortcut = root.appending(component: Array("animals".utf8))
+        Self.makeFolder(inner)
         #expect(symlink(external.string, link.string) == 0)
         #expect(symlink(root.string, loop.string) == 0)
+        #expect(symlink(inner.string, shortcut.string) == 0)
         let watcher = try TreeWatcher(root: root)
-        #expect(watcher.watchedDirectoryCount == 2, "the root and the linked folder; the loop adds nothing")
+        #expect(watcher.watchedDirectoryCount == 3, "the root, zoo and the linked folder; the loop and shortcut add nothing")
         let recording = Recording(watcher)
 
+        let otter = inner.appending(component: Array("otter.txt".utf8))
+        Self.write(otter)
+        recording.wait(for: .written(otter))
         Self.write(external.appending(component: Array("clip.txt".utf8)))
         recording.wait(for: .written(link.appending(component: Array("clip.txt".utf8))))
-        #expect(recording.changes == [.written(link.appending(component: Array("clip.txt".utf8)))])
+        #expect(recording.changes == [.written(otter), .written(link.appending(component: Array("clip.txt".utf8)))])
 
         let second = root.appending(component: Array("second".utf8))
         #expect(symlink(later.string, second.string) == 0)
@@ -165,7 +172,7 @@ import Glibc
         #expect(unlink(second.string) == 0)
         recording.wait(for: .directoryRemoved(second))
         #expect(recording.changes.contains(.directoryRemoved(second)))
-        #expect(watcher.watchedDirectoryCount == 2)
+        #expect(watcher.watchedDirectoryCount == 3)
     }
 
     @Test func aRenameWithinAFolderIsAMove() throws {
