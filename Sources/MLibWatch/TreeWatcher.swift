@@ -438,7 +438,8 @@ public final class TreeWatcher {
                 continue
             }
         }
-        return folders
+        // In the walk's order, so both reach a folder named by two links through the same one.
+        return folders.sorted()
     }
 
     /// What a just-created entry is: `.written` when it is complete on creation (a
