@@ -42,6 +42,20 @@ public struct DirectoryWalker: Sendable {
         self.trees = trees
     }
 
+    /// Whether `path` is a symbolic link to a folder inside `trees` (a shortcut
+    /// within them, or a loop), which is indexed where it really is.
+    public func isShortcut(_ path: RawPath) -> Bool {
+        Self.isShortcut(path, within: trees)
+    }
+
+    static func isShortcut(_ path: RawPath, within trees: [RawPath]) -> Bool {
+        var info = stat()
+        guard path.withCString({ lstat($0, &info) }) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
+            let real = try? PathResolver.absolute(path)
+        else { return false }
+        return trees.contains { real.isInside($0) }
+    }
+
     /// Calls `visit` for each entry under `root` (or for `root` itself if it is a
     /// file) that the ignore rules keep, reading rule files with a fresh `IgnoreLookup`.
     ///
@@ -121,9 +135,7 @@ public struct DirectoryWalker: Sendable {
                         : "broken symbolic link: \(String(cString: strerror(code)))"
                     visit(.problem(path, code: code == ELOOP ? "symlink-loop" : "broken-link", reason: reason))
                 } else if (target.st_mode & S_IFMT) == S_IFDIR {
-                    if let real = try? PathResolver.absolute(path), trees.contains(where: { real.isInside($0) }) {
-                        continue  // a shortcut within the tree: its folder is walked where it is
-                    }
+                    if Self.isShortcut(path, within: trees) { continue }  // its folder is walked where it is
                     if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(target)).inserted {
                         walkFolder(path, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
                     }

@@ -81,7 +81,7 @@ struct IndexPlan {
             let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
             work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
         case .folder:
-            guard !ignoring.isIgnored(path, isDirectory: true) else { return markMissing(stored) }
+            guard !ignoring.isIgnored(path, isDirectory: true), !walker.isShortcut(path) else { return markMissing(stored) }
             do {
                 try add(root: path, stored: stored, walker: walker)
             } catch {

@@ -43,6 +43,7 @@ public struct Indexer: Sendable {
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
         var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
+        let walker = DirectoryWalker(trees: roots.compactMap { try? PathResolver.absolute($0) })
         for root in roots {
             let absolute: RawPath
             do {
@@ -53,7 +54,7 @@ public struct Indexer: Sendable {
             }
             let stored = try library.storedFiles(under: absolute)
             do {
-                try plan.add(root: absolute, stored: stored, walker: DirectoryWalker())
+                try plan.add(root: absolute, stored: stored, walker: walker)
             } catch {
                 summary.rootErrors.append(error)
             }
@@ -81,7 +82,7 @@ public struct Indexer: Sendable {
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
         var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
-        let walker = DirectoryWalker()
+        let walker = DirectoryWalker(trees: Array(roots))
         for change in changes {
             switch change {
             case .path(let path):
@@ -115,11 +116,14 @@ public struct Indexer: Sendable {
         public var gone: [RawPath] = []
     }
 
-    /// What differs under `folder` between the disk and the library, for polling:
-    /// the caller lets changed files settle before applying them.
-    public func differences(under folder: RawPath, keeping unmounted: [RawPath] = []) throws(LibraryError) -> Differences {
+    /// What differs under `folder` (inside the trees `roots`) between the disk and
+    /// the library, for polling: the caller lets changed files settle before
+    /// applying them.
+    public func differences(
+        under folder: RawPath, roots: [RawPath], keeping unmounted: [RawPath] = []
+    ) throws(LibraryError) -> Differences {
         var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
-        plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker())
+        plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker(trees: roots))
         var differences = Differences()
         differences.changed = plan.work.jobs.map { ($0.path, $0.state.size) }
         differences.gone = plan.work.missing.values.map(\.path)

@@ -335,8 +335,8 @@ public final class TreeWatcher {
     private func watchTree(_ folder: RawPath, touched: inout Set<Int32>) {
         guard folder.lastComponent.first != UInt8(ascii: ".") else { return }
         let isLink = isSymbolicLink(folder)
-        if isLink, let real = try? PathResolver.absolute(folder), roots.contains(where: { real.isInside($0) }) {
-            return  // a shortcut within the watched trees: its folder is watched where it is
+        if isLink, DirectoryWalker.isShortcut(folder, within: roots) {
+            return  // its folder is watched where it is
         }
         do {
             // A link is followed to the folder it names, which is watched under the

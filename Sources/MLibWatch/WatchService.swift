@@ -253,7 +253,7 @@ public final class WatchService {
         for folder in folders {
             let differences: Indexer.Differences
             do {
-                differences = try indexer.differences(under: folder, keeping: unmounted.all)
+                differences = try indexer.differences(under: folder, roots: configuration.roots, keeping: unmounted.all)
             } catch {
                 logger.error("cannot poll \(folder.displayString): \(error)")
                 continue

@@ -203,6 +203,19 @@ import Testing
         #expect(try fixture.storedPaths() == ["archive.bin"], "once changed, it is read again")
     }
 
+    @Test func aLinkToAnotherPartOfTheTreeIndexesNothingTwice() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("zoo/otter.txt", "otters hold hands\n")
+        try fixture.write("sub/note.txt", "a note\n")
+        _ = try fixture.apply([.folder(fixture.root)])
+        // A new shortcut inside `sub` to the sibling `zoo`, as the watcher reports it.
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.folder.path("sub/pets"), withDestinationPath: fixture.folder.path("zoo"))
+        _ = try fixture.apply([.path(fixture.path("sub/pets")), .folder(fixture.path("sub"))])
+        #expect(try fixture.storedPaths() == ["sub/note.txt", "zoo/otter.txt"])
+    }
+
     @Test func editingASidecarRereadsTheFileItDescribes() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }
