@@ -119,6 +119,21 @@ public final class TreeWatcher {
         }
     }
 
+    /// Tries again to watch `folders` (left unwatched when the watch limit ran out)
+    /// and everything under them; those that still do not fit stay in
+    /// `unwatchedDirectories`.
+    public func retryUnwatched(_ folders: [RawPath]) {
+        for folder in folders where unwatchedDirectories.contains(folder) {
+            unwatchedDirectories.remove(folder)
+            if roots.contains(folder) {
+                try? watchRoot(folder)
+            } else {
+                watchTree(folder)
+            }
+        }
+        watchLimitReached = !unwatchedDirectories.isEmpty
+    }
+
     /// Watches `folder` (inside a root) and every folder under it again, as after a
     /// disk was mounted there anew; the caller rescans it.
     public func watch(folder: RawPath) {

@@ -247,8 +247,11 @@ public final class WatchService {
         var folders: [RawPath] = []
         if configuration.pollInterval != nil {
             folders = configuration.roots
-        } else {
-            folders = Self.outermost(Array(watcher?.unwatchedDirectories ?? []))
+        } else if let watcher, !watcher.unwatchedDirectories.isEmpty {
+            folders = Self.outermost(Array(watcher.unwatchedDirectories))
+            // Watches freed since (folders deleted, other programs done) are taken
+            // up again; the folders are polled this once more to cover the gap.
+            watcher.retryUnwatched(folders)
         }
         for folder in folders {
             let differences: Indexer.Differences

@@ -397,7 +397,18 @@ import Testing
 
         let status = try space.statusWatcher() as? [String: Any]
         #expect(status?["watch_limit_reached"] as? Bool == true, "\(String(describing: status))")
-        #expect((status?["polled_folders"] as? Int ?? 0) > 0)
+        let polled = status?["polled_folders"] as? Int ?? 0
+        #expect(polled > 0)
+
+        // Deleting watched folders frees watches; the watcher takes them up again.
+        try FileManager.default.removeItem(atPath: root + "/d0")
+        try FileManager.default.removeItem(atPath: root + "/d1")
+        let fewerPolled = Eventually.poll(timeout: 30) {
+            let now = (try? space.statusWatcher() as? [String: Any])?["polled_folders"] as? Int
+            return now.map { $0 < polled } ?? false
+        }
+        #expect(fewerPolled, "no freed watch was taken up again:\n\(watcher.log)")
+        try space.expectIndexMatchesDisk([root])
         space.stop(watcher)
         try space.expectConsistent()
     }
