@@ -11,11 +11,27 @@ import Synchronization
 /// compares the whole tree with the library.
 final class ChangeQueue: Sendable {
     private struct State {
-        var order: [Reconciliation] = []
+        /// Changes in arrival order from `head`; nil where one was withdrawn.
+        var order: [Reconciliation?] = []
         var head = 0
-        var waiting: Set<Reconciliation> = []
+        /// Entries dropped from the front of `order` so far: an entry's number
+        /// minus this is its index.
+        var dropped = 0
+        /// Each waiting change and its entry's number.
+        var waiting: [Reconciliation: Int] = [:]
         var closed = false
         var collapses = 0
+
+        mutating func append(_ change: Reconciliation) {
+            guard waiting[change] == nil else { return }
+            waiting[change] = dropped + order.count
+            order.append(change)
+        }
+
+        mutating func withdraw(_ change: Reconciliation) {
+            guard let number = waiting.removeValue(forKey: change) else { return }
+            order[number - dropped] = nil
+        }
     }
 
     let capacity: Int
@@ -38,21 +54,14 @@ final class ChangeQueue: Sendable {
         guard !changes.isEmpty else { return }
         state.withLock { state in
             for change in changes {
-                if case .move(let from, _) = change, state.waiting.remove(.path(from)) != nil {
-                    // The move looks at `from` itself; a separate look first would
-                    // drop the item before the move could keep it.
-                    if let index = state.order[state.head...].firstIndex(of: .path(from)) {
-                        state.order.remove(at: index)
-                    }
-                }
-                guard state.waiting.insert(change).inserted else { continue }
-                state.order.append(change)
+                // The move looks at `from` itself; a separate look first would drop
+                // the item before the move could keep it.
+                if case .move(let from, _) = change { state.withdraw(.path(from)) }
+                state.append(change)
             }
             if state.waiting.count > capacity {
-                state.order = roots.map { .folder($0) }
-                state.head = 0
-                state.waiting = Set(state.order)
-                state.collapses += 1
+                state = State(closed: state.closed, collapses: state.collapses + 1)
+                for root in roots { state.append(.folder(root)) }
             }
         }
         wakeup.signal()
@@ -74,16 +83,21 @@ final class ChangeQueue: Sendable {
 
     private func takeNow(limit: Int) -> [Reconciliation]? {
         state.withLock { state in
-            guard !state.closed, state.head < state.order.count else { return nil }
-            let end = min(state.head + limit, state.order.count)
-            let batch = Array(state.order[state.head..<end])
-            state.head = end
-            for change in batch { state.waiting.remove(change) }
+            guard !state.closed else { return nil }
+            var batch: [Reconciliation] = []
+            while batch.count < limit, state.head < state.order.count {
+                if let change = state.order[state.head] {
+                    batch.append(change)
+                    state.waiting[change] = nil
+                }
+                state.head += 1
+            }
             if state.head > 4096, state.head * 2 > state.order.count {
                 state.order.removeFirst(state.head)
+                state.dropped += state.head
                 state.head = 0
             }
-            return batch
+            return batch.isEmpty ? nil : batch
         }
     }
 }
