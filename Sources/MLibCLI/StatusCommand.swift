@@ -79,27 +79,13 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
+    /// The status as the watcher writes it, with absent values as null.
     private static func json(_ status: WatchStatus) -> JSONValue {
-        var object: [String: JSONValue] = [
-            "pid": .number(Double(status.pid)),
-            "started_at": .string(status.startedAt.formatted(.iso8601)),
-            "roots": .array(status.roots.map(JSONValue.string)),
-            "mode": .string(status.mode),
-            "phase": .string(status.phase.rawValue),
-            "queued": .number(Double(status.queued)),
-            "settling": .number(Double(status.settling)),
-            "watched_folders": .number(Double(status.watchedFolders)),
-            "polled_folders": .number(Double(status.polledFolders)),
-            "watch_limit_reached": .bool(status.watchLimitReached),
-            "indexed": .number(Double(status.indexed)),
-            "moved": .number(Double(status.moved)),
-            "removed": .number(Double(status.removed)),
-            "failed": .number(Double(status.failed)),
-            "embedded": .number(Double(status.embedded)),
-            "rescans": .number(Double(status.rescans)),
-        ]
-        object["last_event"] = status.lastEvent.map(JSONValue.string) ?? .null
-        object["last_event_at"] = status.lastEventAt.map { .string($0.formatted(.iso8601)) } ?? .null
+        guard let data = status.encoded(), case .object(var object)? = try? JSONDecoder().decode(JSONValue.self, from: data)
+        else { return .null }
+        for key in ["last_event", "last_event_at"] where object[key] == nil {
+            object[key] = .null
+        }
         return .object(object)
     }
 

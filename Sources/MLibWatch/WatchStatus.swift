@@ -48,13 +48,18 @@ public struct WatchStatus: Codable, Sendable, Hashable {
         URL(fileURLWithPath: libraryPath + ".watch.json")
     }
 
-    /// Writes the status next to the library, atomically.
-    func write(library libraryPath: String) {
+    /// The status as JSON: snake_case keys, ISO 8601 times, absent values left out.
+    public func encoded() -> Data? {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(self) else { return }
+        return try? encoder.encode(self)
+    }
+
+    /// Writes the status next to the library, atomically.
+    func write(library libraryPath: String) {
+        guard let data = encoded() else { return }
         try? data.write(to: Self.fileURL(library: libraryPath), options: .atomic)
     }
 
