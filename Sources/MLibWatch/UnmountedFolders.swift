@@ -12,8 +12,8 @@ final class UnmountedFolders: Sendable {
     /// Adds folders, keeping only the outermost; returns those not covered before.
     func add(_ new: [RawPath]) -> [RawPath] {
         folders.withLock { folders in
-            let fresh = WatchService.outermost(new).filter { folder in !folders.contains { folder.isInside($0) } }
-            folders = WatchService.outermost(folders + fresh)
+            let fresh = new.outermost().filter { folder in !folders.contains { folder.isInside($0) } }
+            folders = (folders + fresh).outermost()
             return fresh
         }
     }

@@ -248,7 +248,7 @@ public final class WatchService {
         if configuration.pollInterval != nil {
             folders = configuration.roots
         } else if let watcher, !watcher.unwatchedDirectories.isEmpty {
-            folders = Self.outermost(Array(watcher.unwatchedDirectories))
+            folders = watcher.unwatchedDirectories.outermost()
             // Watches freed since (folders deleted, other programs done) are taken
             // up again; the folders are polled this once more to cover the gap.
             watcher.retryUnwatched(folders)
@@ -266,26 +266,6 @@ public final class WatchService {
             }
             queue.push(differences.gone.map { .path($0) })
         }
-    }
-
-    /// The folders not inside another one of `folders` (a walk of each covers all).
-    static func outermost(_ folders: [RawPath]) -> [RawPath] {
-        var kept: Set<RawPath> = []
-        for folder in folders.sorted(by: { $0.bytes.count < $1.bytes.count }) {
-            var ancestor = folder.parent
-            var covered = false
-            while ancestor.bytes.count > 1 && ancestor != folder {
-                if kept.contains(ancestor) {
-                    covered = true
-                    break
-                }
-                let next = ancestor.parent
-                if next == ancestor { break }
-                ancestor = next
-            }
-            if !covered { kept.insert(folder) }
-        }
-        return kept.sorted()
     }
 
     private func reportWatchLimit(of watcher: TreeWatcher) {
@@ -400,24 +380,21 @@ public final class WatchService {
 
     private static func log(_ event: IndexEvent, level: Logger.Level, logger: Logger, board: ActivityBoard) {
         let line: String
+        let count: WritableKeyPath<WatchStatus, Int>
         switch event {
         case .indexed(let path, let kind):
-            line = "indexed \(kind.rawValue) \(path.displayString)"
-            board.update { $0.indexed += 1 }
+            (line, count) = ("indexed \(kind.rawValue) \(path.displayString)", \.indexed)
         case .updated(let path, let kind):
-            line = "updated \(kind.rawValue) \(path.displayString)"
-            board.update { $0.indexed += 1 }
+            (line, count) = ("updated \(kind.rawValue) \(path.displayString)", \.indexed)
         case .moved(let from, let to):
-            line = "moved \(from.displayString) -> \(to.displayString)"
-            board.update { $0.moved += 1 }
+            (line, count) = ("moved \(from.displayString) -> \(to.displayString)", \.moved)
         case .removed(let path):
-            line = "removed \(path.displayString)"
-            board.update { $0.removed += 1 }
+            (line, count) = ("removed \(path.displayString)", \.removed)
         case .failed(_, let reason):
-            line = "failed \(reason)"
-            board.update { $0.failed += 1 }
+            (line, count) = ("failed \(reason)", \.failed)
         }
         board.update {
+            $0[keyPath: count] += 1
             $0.lastEvent = line
             $0.lastEventAt = Date()
         }

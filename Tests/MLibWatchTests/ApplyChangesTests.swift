@@ -266,7 +266,7 @@ import Testing
 
     @Test func foldersToPollAreTheOutermostOnes() {
         let folders = ["/m/a/b", "/m/a", "/m/a-c/d", "/m/a-c", "/m/a/b/c", "/m/z/y"].map { RawPath($0) }
-        #expect(WatchService.outermost(folders) == ["/m/a", "/m/a-c", "/m/z/y"].map { RawPath($0) })
+        #expect(folders.outermost() == ["/m/a", "/m/a-c", "/m/z/y"].map { RawPath($0) })
     }
 
     @Test func closingWakesATakerWithNothing() {
