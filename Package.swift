@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "MLibInference",
-            dependencies: ["MLibCore", "COpenBLAS"],
+            dependencies: ["MLibCore", "COpenBLAS", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

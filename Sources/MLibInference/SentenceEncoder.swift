@@ -53,6 +53,9 @@ public final class SentenceEncoder: TextEmbedder, Sendable {
     /// Length of the vectors.
     public var dimension: Int { configuration.hiddenSize }
 
+    /// The architecture, as `config.json`'s `model_type` names it.
+    public var family: String { configuration.modelType ?? "bert" }
+
     /// Loads the tokenizer and the weights now rather than on the first text.
     public func load() throws(InferenceError) {
         _ = try loadedModel()

@@ -1,0 +1,53 @@
+import Crypto
+import Foundation
+public import MLibCore
+
+/// Tells what a model folder holds without loading its weights: family, tower,
+/// dimension and a fingerprint.
+///
+/// The fingerprint is the SHA-256 of the files that decide what vectors the model
+/// makes: `config.json`, the safetensors header (tensor names, shapes and offsets,
+/// not the weights themselves), the sentence-transformers module files and the
+/// tokenizer's vocabulary. Reading them costs a few milliseconds.
+public enum ModelInspector {
+    /// The descriptor of the model in `folder`, or a one-line reason it cannot run.
+    public static func describe(folder: String) throws(InferenceError) -> ModelDescriptor {
+        let encoder = try SentenceEncoder(folder: folder)
+        var hasher = SHA256()
+        for file in identityFiles where file != "model.safetensors" {
+            if let data = FileManager.default.contents(atPath: folder + "/" + file) {
+                hasher.update(data: Data(file.utf8))
+                hasher.update(data: data)
+            }
+        }
+        hasher.update(data: Data("model.safetensors".utf8))
+        hasher.update(data: try safetensorsHeader(folder + "/model.safetensors"))
+        let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return ModelDescriptor(
+            name: URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent, folder: folder,
+            fingerprint: fingerprint, family: encoder.family, tower: .text, space: "text:" + fingerprint.prefix(16),
+            dimension: encoder.dimension)
+    }
+
+    /// Files whose bytes are part of the fingerprint, when present.
+    static let identityFiles = [
+        "config.json", "modules.json", "sentence_bert_config.json", "1_Pooling/config.json", "2_Dense/config.json",
+        "tokenizer_config.json", "vocab.txt", "model.safetensors",
+    ]
+
+    /// The length prefix and JSON header of a safetensors file.
+    static func safetensorsHeader(_ path: String) throws(InferenceError) -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InferenceError(.missingFile, path: path, message: "cannot open the weights file; put the model's model.safetensors there or fetch the model again")
+        }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 8), prefix.count == 8 else {
+            throw InferenceError(.truncated, path: path, message: "the weights file is too short for a safetensors header; fetch the model again")
+        }
+        let length = prefix.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard length < 100_000_000, let header = try? handle.read(upToCount: Int(length)), header.count == Int(length) else {
+            throw InferenceError(.truncated, path: path, message: "the weights file ends inside its header; fetch the model again")
+        }
+        return prefix + header
+    }
+}
