@@ -28,7 +28,7 @@ CREATE TABLE model_roles (
 );
 
 -- One vector per distinct text (or picture) a model embedded: L2-normalised float32,
--- little-endian. `content_hash` is the SHA-256 of what was embedded, so the same text
+-- little-endian, never rewritten in place. `content_hash` is the SHA-256 of what was embedded, so the same text
 -- (or a query typed before) is never embedded twice; NULL for vectors carried over
 -- from schema 2, which kept no hash per passage.
 CREATE TABLE vectors (
@@ -46,7 +46,9 @@ CREATE TABLE segment_vectors (
     segment_id INTEGER NOT NULL REFERENCES segments (id) ON DELETE CASCADE,
     model_id   INTEGER NOT NULL REFERENCES models (id) ON DELETE CASCADE,
     window     INTEGER NOT NULL DEFAULT 0,
-    vector_id  INTEGER NOT NULL REFERENCES vectors (id),
+    -- A damaged vector is deleted, and with it the rows using it: their segments are
+    -- then embedded again by the next pass.
+    vector_id  INTEGER NOT NULL REFERENCES vectors (id) ON DELETE CASCADE,
     UNIQUE (segment_id, model_id, window)
 );
 CREATE INDEX segment_vectors_model ON segment_vectors (model_id, id);
@@ -60,10 +62,6 @@ CREATE TRIGGER segment_vectors_removed AFTER DELETE ON segment_vectors BEGIN
 END;
 CREATE TRIGGER segment_vectors_changed AFTER UPDATE ON segment_vectors BEGIN
     UPDATE models SET generation = generation + 1 WHERE id IN (OLD.model_id, NEW.model_id);
-END;
--- A vector rewritten in place (only damage repair does that) changes what a store holds.
-CREATE TRIGGER vectors_changed AFTER UPDATE OF vector ON vectors BEGIN
-    UPDATE models SET generation = generation + 1 WHERE id = NEW.model_id;
 END;
 
 -- Schema 2's vectors, keyed by model name: each name becomes a model row whose

@@ -17,19 +17,20 @@ public struct EmbeddingTarget: Sendable, Hashable {
     }
 }
 
-/// One vector for one window of one segment.
+/// One window of one segment, pointing at the vector of its text.
 public struct SegmentVector: Sendable, Hashable {
     public var segmentID: Int64
     /// The segment's whole text when the vector was made: the vector is stored only
     /// if the segment still holds it (a file re-indexed meanwhile may have reused the id).
     public var segmentText: String
     public var window: Int
-    public var vector: [Float]
+    /// SHA-256 of the window's text: the key of its vector in the cache.
+    public var contentHash: [UInt8]
 
-    public init(segmentID: Int64, segmentText: String, window: Int, vector: [Float]) {
+    public init(segmentID: Int64, segmentText: String, window: Int, contentHash: [UInt8]) {
         self.segmentID = segmentID
         self.segmentText = segmentText
         self.window = window
-        self.vector = vector
+        self.contentHash = contentHash
     }
 }

@@ -61,7 +61,7 @@ extension VectorIndex {
         let heap = exact.withUnsafeBytes { rows in
             query.withUnsafeBytes { query in
                 ids.withUnsafeBufferPointer { ids in
-                    parallelTopK(rows: ids.count, capacity: k) { range, heap in
+                    VectorScan.parallelTopK(rows: ids.count, capacity: k) { range, heap in
                         for row in range {
                             let score = VectorKernels.dot(rows.baseAddress! + row &* rowBytes, query.baseAddress!, stride: stride)
                             let id = ids[row]
@@ -88,7 +88,7 @@ extension VectorIndex {
             heap = halves.withUnsafeBytes { rows in
                 scaled.withUnsafeBytes { query in
                     ids.withUnsafeBufferPointer { ids in
-                        parallelTopK(rows: ids.count, capacity: count) { range, heap in
+                        VectorScan.parallelTopK(rows: ids.count, capacity: count) { range, heap in
                             for row in range {
                                 let score = VectorKernels.dot(half: rows.baseAddress! + row &* rowBytes, query.baseAddress!, stride: stride)
                                 if heap.admits(score, key: Int64(row)), filter?(ids[row]) ?? true {
@@ -105,7 +105,7 @@ extension VectorIndex {
                 quantised.withUnsafeBytes { query in
                     scales.withUnsafeBufferPointer { scales in
                         ids.withUnsafeBufferPointer { ids in
-                            parallelTopK(rows: ids.count, capacity: count) { range, heap in
+                            VectorScan.parallelTopK(rows: ids.count, capacity: count) { range, heap in
                                 for row in range {
                                     let dot = VectorKernels.dot(int8: rows.baseAddress! + row &* stride, query.baseAddress!, stride: stride)
                                     let score = Float(dot &- bias) * scales[row] * queryScale
@@ -136,54 +136,4 @@ extension VectorIndex {
         }
         return heap.sorted().map { VectorMatch(id: $0.key, score: $0.score) }
     }
-
-    /// Runs `scan` over contiguous slices of `0..<rows` on all cores and merges the
-    /// per-slice heaps.
-    ///
-    /// Slices outnumber cores so that a core slowed by other work does not hold the
-    /// whole search back.
-    @inline(__always)
-    private func parallelTopK(
-        rows: Int,
-        capacity: Int,
-        _ scan: (Range<Int>, inout VectorTopK) -> Void
-    ) -> VectorTopK {
-        let minimumSlice = 16_384
-        let cores = ProcessInfo.processInfo.activeProcessorCount
-        let slices = max(1, min(cores * 4, rows / minimumSlice))
-        if slices == 1 {
-            var heap = VectorTopK(capacity: capacity)
-            scan(0..<rows, &heap)
-            return heap
-        }
-        let heaps = UnsafeMutableBufferPointer<VectorTopK>.allocate(capacity: slices)
-        heaps.initialize(repeating: VectorTopK(capacity: capacity))
-        defer {
-            heaps.deinitialize()
-            heaps.deallocate()
-        }
-        withoutActuallyEscaping(scan) { scan in
-            // Each slice writes only its own heap, and the buffers the scan reads stay
-            // valid until concurrentPerform returns: sharing them across threads is safe.
-            let shared = UncheckedSendable(value: (scan: scan, heaps: heaps))
-            DispatchQueue.concurrentPerform(iterations: slices) { slice in
-                let lower = rows * slice / slices
-                let upper = rows * (slice + 1) / slices
-                shared.value.scan(lower..<upper, &shared.value.heaps[slice])
-            }
-        }
-        var merged = VectorTopK(capacity: capacity)
-        for heap in heaps {
-            for (score, key) in zip(heap.scores, heap.keys) {
-                merged.insert(score, key: key)
-            }
-        }
-        return merged
-    }
-}
-
-/// Hands a value to `concurrentPerform` when the caller guarantees the threads use it
-/// safely (disjoint writes, reads of memory that outlives the call).
-private struct UncheckedSendable<Value>: @unchecked Sendable {
-    let value: Value
 }
