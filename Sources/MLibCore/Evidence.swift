@@ -17,13 +17,19 @@ public struct Evidence: Sendable, Hashable {
     /// For timed passages (subtitle cues): where in the video, in seconds.
     public var start: Double?
     public var end: Double?
+    /// The recall channel that found it (`words`, `text:MODEL`), when known.
+    public var channel: String?
 
-    public init(source: Source, field: EvidenceField, text: String, score: Double, start: Double? = nil, end: Double? = nil) {
+    public init(
+        source: Source, field: EvidenceField, text: String, score: Double, start: Double? = nil, end: Double? = nil,
+        channel: String? = nil
+    ) {
         self.source = source
         self.field = field
         self.text = text
         self.score = score
         self.start = start
         self.end = end
+        self.channel = channel
     }
 }

@@ -18,6 +18,9 @@ public struct SearchHit: Sendable, Hashable {
     public var moments: [Moment]
     /// The passages that made this a hit, best first.
     public var evidence: [Evidence]
+    /// Each recall channel that found the item, with its raw score (bm25 for `words`,
+    /// cosine similarity for a vector channel such as `text:all-MiniLM-L6-v2`).
+    public var channels: [String: Double]
 
     /// Marks the start of a matched word in `snippet`.
     public static let highlightStart = "\u{AB}"  // «
@@ -27,7 +30,8 @@ public struct SearchHit: Sendable, Hashable {
     public init(
         rank: Int, score: Double, itemID: Int64, path: RawPath, kind: ItemKind, mime: String,
         title: String? = nil, snippet: String? = nil, duration: Double? = nil,
-        metadata: [String: JSONValue] = [:], moments: [Moment] = [], evidence: [Evidence] = []
+        metadata: [String: JSONValue] = [:], moments: [Moment] = [], evidence: [Evidence] = [],
+        channels: [String: Double] = [:]
     ) {
         self.rank = rank
         self.score = score
@@ -41,5 +45,6 @@ public struct SearchHit: Sendable, Hashable {
         self.metadata = metadata
         self.moments = moments
         self.evidence = evidence
+        self.channels = channels
     }
 }

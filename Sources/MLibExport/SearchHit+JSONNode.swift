@@ -30,16 +30,19 @@ extension SearchHit {
                     ])
                 }
             ),
+            "channels": .object(channels.mapValues { $0.isFinite ? JSONNode.rounded($0, places: 4) : .number(0) }),
             "evidence": .array(
                 evidence.map { item in
-                    .object([
+                    var members: [String: JSONNode] = [
                         "source": .string(item.source.rawValue),
                         "field": .string(item.field.rawValue),
                         "text": .string(item.text),
                         "score": item.score.isFinite ? JSONNode.rounded(item.score, places: 4) : .number(0),
                         "start": item.start.flatMap { $0.isFinite ? JSONNode.rounded($0, places: 3) : nil } ?? .null,
                         "end": item.end.flatMap { $0.isFinite ? JSONNode.rounded($0, places: 3) : nil } ?? .null,
-                    ])
+                    ]
+                    if let channel = item.channel { members["channel"] = .string(channel) }
+                    return .object(members)
                 }
             ),
         ]

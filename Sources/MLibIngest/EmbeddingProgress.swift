@@ -11,6 +11,10 @@ public struct EmbeddingProgress: Sendable, Hashable {
     public var cached = 0
     /// Windows the model embedded.
     public var embedded = 0
+    /// Damaged vectors found and deleted before the pass (their text is embedded again).
+    public var repaired = 0
+    /// Damaged vectors the vector store left out and could not delete (a read-only library).
+    public var damaged = 0
     public var elapsed: Double = 0
 
     public init() {}

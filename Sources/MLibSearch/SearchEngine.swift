@@ -2,120 +2,119 @@ import Foundation
 public import MLibCore
 public import MLibStore
 
-/// Answers a query from the library: recall by words (bm25), by meaning (sentence
-/// vectors) or both fused by reciprocal rank, then hits with snippets, evidence and,
-/// for videos, the moments where the evidence lies.
+/// Answers a query from the library in stages: recall channels (words by bm25, and
+/// one vector channel per model the caller brings) → candidates with their channels'
+/// matches and segments → a ranking stage (fusion, by default) → hits with snippets,
+/// evidence per channel and, for videos, the moments where the evidence lies.
 ///
 /// ```swift
-/// let engine = SearchEngine(library: library, semantic: SemanticSearch(library: library, embedder: model))
+/// let channel = VectorChannel(name: "text:all-MiniLM-L6-v2", store: store, queryVector: vector)
+/// let engine = SearchEngine(library: library, vectorChannels: [channel])
 /// let results = try engine.search("seaside holiday", options: .init(mode: .hybrid, limit: 10))
 /// ```
 public struct SearchEngine: Sendable {
     public let library: Library
-    /// Nil when no sentence model is available: every mode then searches by words.
-    public let semantic: SemanticSearch?
+    /// Channels by meaning; none means every mode searches by words.
+    public let vectorChannels: [any RecallChannel]
+    public let ranking: any RankingStage
 
-    /// Reciprocal rank fusion's damping constant: rank r contributes 1 / (k + r).
-    static let fusionConstant = 60.0
-
-    public init(library: Library, semantic: SemanticSearch? = nil) {
+    public init(library: Library, vectorChannels: [any RecallChannel] = [], ranking: any RankingStage = FusionRanking()) {
         self.library = library
-        self.semantic = semantic
+        self.vectorChannels = vectorChannels
+        self.ranking = ranking
     }
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let analyzed = QueryAnalyzer.analyze(query)
-        let mode = semantic == nil ? .keyword : options.mode
-        var semanticMatches: [SemanticIndex.ItemMatch] = []
         let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
-        if mode != .keyword, let semantic, !trimmed.isEmpty {
-            let depth = mode == .hybrid ? max(options.limit * 2, 50) : options.limit
-            semanticMatches = try semantic.items(for: trimmed, limit: depth, kind: options.kind)
-        }
+        let mode = vectorChannels.isEmpty ? .keyword : options.mode
+        var channels: [any RecallChannel] = []
+        if mode != .semantic { channels.append(WordChannel()) }
+        if mode != .keyword, !trimmed.isEmpty { channels += vectorChannels }
+        let recallQuery = RecallQuery(text: trimmed, analyzed: analyzed, kind: options.kind, requireAllWords: options.requireAllWords)
         let hits: [SearchHit] = try library.reading { reader in
-            var keyword: [FullTextMatch] = []
-            if mode != .semantic, !analyzed.isEmpty {
-                var keywordOptions = options
-                if mode == .hybrid { keywordOptions.limit = max(options.limit * 2, 50) }
-                keyword = try KeywordRecall(reader: reader).recall(analyzed, options: keywordOptions)
-            }
-            let candidates = Self.fuse(keyword: keyword, semantic: semanticMatches, mode: mode, limit: options.limit)
-            return try assemble(candidates, query: analyzed, options: options, reader: reader)
+            let candidates = try recall(recallQuery, channels: channels, limit: options.limit, reader: reader)
+            let ranked = ranking.rank(candidates, channels: channels.map(\.name), query: recallQuery)
+            return try assemble(ranked, query: analyzed, options: options, reader: reader)
         }
         return SearchResults(query: query, library: library.path, mode: mode.rawValue, hits: hits)
     }
 
-    /// An item recalled, with what found it.
-    struct Candidate {
-        var itemID: Int64
-        var score: Double
-        var keyword: FullTextMatch?
-        var semantic: SemanticIndex.ItemMatch?
-    }
-
-    /// Orders the candidates of one or both recalls; in hybrid mode by reciprocal rank
-    /// fusion, ties by the better single rank, then by id.
-    static func fuse(keyword: [FullTextMatch], semantic: [SemanticIndex.ItemMatch], mode: SearchMode, limit: Int) -> [Candidate] {
-        switch mode {
-        case .keyword:
-            return keyword.prefix(limit).map { Candidate(itemID: $0.itemID, score: $0.score, keyword: $0) }
-        case .semantic:
-            return semantic.prefix(limit).map { Candidate(itemID: $0.itemID, score: $0.score, semantic: $0) }
-        case .hybrid:
-            var byItem: [Int64: (candidate: Candidate, bestRank: Int)] = [:]
-            func add(_ itemID: Int64, rank: Int, _ record: (inout Candidate) -> Void) {
-                var entry = byItem[itemID] ?? (Candidate(itemID: itemID, score: 0), rank)
-                entry.candidate.score += 1 / (fusionConstant + Double(rank + 1))
-                record(&entry.candidate)
-                entry.bestRank = min(entry.bestRank, rank)
-                byItem[itemID] = entry
+    /// Every channel's items, merged by item; with `requireAllWords`, only items
+    /// holding every word, whichever channel found them.
+    private func recall(
+        _ query: RecallQuery, channels: [any RecallChannel], limit: Int, reader: LibraryReader
+    ) throws -> [Candidate] {
+        // Several channels: each looks deeper, so fusion has overlap to work with. A
+        // vector store may still list items removed since it was built; a little more
+        // depth keeps such holes out of the list.
+        let depth = channels.count > 1 ? max(limit * 2, 50) : limit
+        var byItem: [Int64: Candidate] = [:]
+        var order: [Int64] = []
+        for channel in channels {
+            let channelDepth = channel is WordChannel ? depth : depth + max(10, depth / 2)
+            for (rank, match) in try channel.recall(query, depth: channelDepth, reader: reader).enumerated() {
+                if byItem[match.itemID] == nil {
+                    byItem[match.itemID] = Candidate(itemID: match.itemID)
+                    order.append(match.itemID)
+                }
+                byItem[match.itemID]!.matches[channel.name] = match
+                byItem[match.itemID]!.ranks[channel.name] = rank
             }
-            for (rank, match) in keyword.enumerated() { add(match.itemID, rank: rank) { $0.keyword = match } }
-            for (rank, match) in semantic.enumerated() { add(match.itemID, rank: rank) { $0.semantic = match } }
-            return byItem.values.sorted { left, right in
-                if left.candidate.score != right.candidate.score { return left.candidate.score > right.candidate.score }
-                if left.bestRank != right.bestRank { return left.bestRank < right.bestRank }
-                return left.candidate.itemID < right.candidate.itemID
-            }.prefix(limit).map(\.candidate)
         }
+        if query.requireAllWords, !query.analyzed.isEmpty {
+            let expression = query.analyzed.words.isEmpty ? nil : QueryAnalyzer.allWords(query.analyzed.words)
+            let holding = try reader.items(Set(order), matchingWords: expression, cjk: query.analyzed.cjkRuns)
+            order.removeAll { !holding.contains($0) }
+        }
+        return order.compactMap { byItem[$0] }
     }
 
+    /// Hits for the ranked candidates, up to the limit; candidates whose item is gone
+    /// (removed since a vector store was built) are passed over, not left as holes.
     private func assemble(
         _ candidates: [Candidate], query: AnalyzedQuery, options: SearchOptions, reader: LibraryReader
     ) throws -> [SearchHit] {
         let ids = candidates.map(\.itemID)
         let items = try reader.summaries(ids: ids, metadata: options.includeMetadata)
-        let texts = try reader.evidenceText(itemIDs: candidates.filter { $0.keyword != nil }.map(\.itemID))
-        let timed = try reader.timedSegments(itemIDs: ids.filter { items[$0]?.kind == .video })
-        let semanticSegments = try reader.segments(ids: candidates.compactMap { $0.semantic?.segmentID })
+        let shown = Array(candidates.filter { items[$0.itemID] != nil }.prefix(options.limit))
+        let texts = try reader.evidenceText(itemIDs: shown.filter { $0.matches["words"] != nil }.map(\.itemID))
+        let timed = try reader.timedSegments(itemIDs: shown.map(\.itemID).filter { items[$0]?.kind == .video })
+        let segmentIDs = shown.flatMap { $0.matches.values.flatMap { $0.segments.map(\.segmentID) } }
+        let segments = try reader.segments(ids: segmentIDs)
         let snippets = SnippetBuilder(query: query)
 
         var hits: [SearchHit] = []
-        for candidate in candidates {
+        for candidate in shown {
             guard let item = items[candidate.itemID] else { continue }
             var evidence: [Evidence] = []
             var snippet: String?
-            if let keyword = candidate.keyword, let cut = snippets.snippet(from: texts[item.id] ?? [:]) {
-                evidence.append(Evidence(source: .keyword, field: cut.field, text: cut.text, score: keyword.score))
+            if let words = candidate.matches["words"], let cut = snippets.snippet(from: texts[item.id] ?? [:]) {
+                evidence.append(Evidence(source: .keyword, field: cut.field, text: cut.text, score: words.score, channel: "words"))
                 snippet = cut.text
             }
             var moments = MomentFinder.moments(in: timed[item.id] ?? [], for: query)
-            if let match = candidate.semantic, let segment = semanticSegments[match.segmentID] {
-                let passage = Self.passage(segment.text)
-                evidence.append(
-                    Evidence(
-                        source: .semantic, field: segment.field, text: passage, score: match.score, start: segment.start,
-                        end: segment.end))
-                if snippet == nil { snippet = passage }
-                if let start = segment.start, moments.isEmpty {
-                    moments = [Moment(start: start, end: segment.end ?? start, text: segment.text)]
+            let vectorMatches = candidate.matches.filter { $0.key != "words" }.sorted { $0.value.score > $1.value.score }
+            for (channel, match) in vectorMatches {
+                for found in match.segments {
+                    guard let segment = segments[found.segmentID] else { continue }
+                    let passage = Self.passage(segment.text)
+                    evidence.append(
+                        Evidence(
+                            source: .semantic, field: segment.field, text: passage, score: found.score, start: segment.start,
+                            end: segment.end, channel: channel))
+                    if snippet == nil { snippet = passage }
+                    if let start = segment.start, moments.isEmpty {
+                        moments = [Moment(start: start, end: segment.end ?? start, text: segment.text)]
+                    }
                 }
             }
             hits.append(
                 SearchHit(
                     rank: hits.count + 1, score: candidate.score, itemID: item.id, path: item.path, kind: item.kind,
                     mime: item.mime, title: item.title, snippet: snippet, duration: item.duration,
-                    metadata: item.metadata, moments: moments, evidence: evidence))
+                    metadata: item.metadata, moments: moments, evidence: evidence,
+                    channels: candidate.matches.mapValues(\.score)))
         }
         return hits
     }

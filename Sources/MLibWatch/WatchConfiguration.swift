@@ -1,4 +1,5 @@
 public import MLibCore
+public import MLibIngest
 
 /// How `WatchService` keeps a library in step with folders.
 public struct WatchConfiguration: Sendable {
@@ -14,15 +15,15 @@ public struct WatchConfiguration: Sendable {
     public var fallbackPollInterval: Duration = .seconds(30)
     /// How long a closed file must go without events before it is read.
     public var quietPeriod: Duration = .milliseconds(300)
-    /// The sentence model for new text; nil indexes words only.
-    public var embedder: (any TextEmbedder)?
+    /// One pass per model the library embeds with (its roles); none indexes words only.
+    public var embedding: [EmbeddingPass]
     /// Changes queued for ingest before the queue gives up on details and rescans.
     public var queueCapacity = 20_000
 
-    public init(roots: [RawPath], libraryPath: String, pollInterval: Duration? = nil, embedder: (any TextEmbedder)?) {
+    public init(roots: [RawPath], libraryPath: String, pollInterval: Duration? = nil, embedding: [EmbeddingPass]) {
         self.roots = roots
         self.libraryPath = libraryPath
         self.pollInterval = pollInterval
-        self.embedder = embedder
+        self.embedding = embedding
     }
 }

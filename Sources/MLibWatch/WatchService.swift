@@ -77,9 +77,9 @@ public final class WatchService {
                 queue: queue, board: board, indexer: indexer, roots: roots, unmounted: unmounted, logger: logger,
                 embedWake: embedWake, shouldStop: shouldStop)
         }
-        let embedDone = startThread(name: "mlib-embed") { [library, board, logger, configuration] in
+        let embedDone = startThread(name: "mlib-embed") { [board, logger, configuration] in
             Self.embeddingLoop(
-                library: library, embedder: configuration.embedder, board: board, logger: logger, wake: embedWake,
+                passes: configuration.embedding, board: board, logger: logger, wake: embedWake,
                 shouldStop: shouldStop)
         }
 
@@ -402,14 +402,14 @@ public final class WatchService {
     }
 
     private static func embeddingLoop(
-        library: Library, embedder: (any TextEmbedder)?, board: ActivityBoard, logger: Logger,
+        passes: [EmbeddingPass], board: ActivityBoard, logger: Logger,
         wake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
     ) {
-        guard let embedder else {
+        guard !passes.isEmpty else {
             while !shouldStop() { _ = wake.wait(timeout: .now() + 0.5) }
             return
         }
-        let pass = EmbeddingPass(library: library, embedder: embedder)
+        var verify = true  // the first pass checks stored vectors for damage
         var pending = true  // the first pass catches up with whatever the last run left
         while !shouldStop() {
             if !pending {
@@ -419,17 +419,25 @@ public final class WatchService {
             while wake.wait(timeout: .now()) == .success {}  // one pass serves every wake so far
             pending = false
             board.setEmbedding(true)
-            do {
-                let done = try pass.run(isCancelled: shouldStop)
-                if done.done + done.outdated > 0 {
-                    let outdated = done.outdated > 0 ? "; \(done.outdated) changed meanwhile, left for the next pass" : ""
-                    logger.info(
-                        "embedded \(done.done) passages with \(embedder.modelName) (\(done.cached) windows from cache\(outdated))")
-                    board.update { $0.embedded += done.done }
+            for pass in passes {
+                let name = pass.model.name
+                do {
+                    let done = try pass.run(
+                        verify: verify, isCancelled: shouldStop,
+                        waiting: { logger.info("waiting for another mlib process embedding with \(name) in this library") })
+                    if done.repaired > 0 {
+                        logger.warning("\(done.repaired) damaged vectors of \(name) deleted; their passages are embedded again")
+                    }
+                    if done.done + done.outdated > 0 {
+                        let outdated = done.outdated > 0 ? "; \(done.outdated) changed meanwhile, left for the next pass" : ""
+                        logger.info("embedded \(done.done) passages with \(name) (\(done.cached) windows from cache\(outdated))")
+                        board.update { $0.embedded += done.done }
+                    }
+                } catch {
+                    logger.error("cannot embed with \(name): \(error); trying again after the next change")
                 }
-            } catch {
-                logger.error("cannot embed with \(embedder.modelName): \(error); trying again after the next change")
             }
+            verify = false
             board.setEmbedding(false)
         }
     }

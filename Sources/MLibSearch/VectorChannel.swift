@@ -1,0 +1,54 @@
+public import MLibStore
+
+/// Recall by meaning: the nearest vectors of one model to the query's vector, grouped
+/// by item, with the item's best few segments.
+public struct VectorChannel: RecallChannel {
+    public let name: String
+    public let store: VectorStore
+    /// The query embedded by the same model (L2-normalised).
+    public let queryVector: [Float]
+    /// Cosine similarity below which a segment is taken as unrelated: a sentence model
+    /// gives every pair of texts some similarity, and a hit list should end where
+    /// meaning does.
+    public let floor: Float
+    /// Segments kept per item as evidence.
+    public static let segmentsPerItem = 3
+
+    /// The floor of a sentence model's channel.
+    public static let textFloor: Float = 0.2
+
+    public init(name: String, store: VectorStore, queryVector: [Float], floor: Float = VectorChannel.textFloor) {
+        self.name = name
+        self.store = store
+        self.queryVector = queryVector
+        self.floor = floor
+    }
+
+    public func recall(_ query: RecallQuery, depth: Int, reader: LibraryReader) throws -> [ChannelMatch] {
+        guard depth > 0, store.count > 0 else { return [] }
+        // Several segments of one item may come first; ask for more to fill `depth` items.
+        var wanted = depth * 4
+        while true {
+            let matches = store.search(queryVector, k: wanted, kind: query.kind)
+            var byItem: [Int64: ChannelMatch] = [:]
+            var order: [Int64] = []
+            for match in matches where match.score >= floor {
+                let segment = SegmentMatch(segmentID: match.segmentID, window: match.window, score: Double(match.score))
+                if var found = byItem[match.itemID] {
+                    if found.segments.count < Self.segmentsPerItem, !found.segments.contains(where: { $0.segmentID == match.segmentID }) {
+                        found.segments.append(segment)
+                        byItem[match.itemID] = found
+                    }
+                } else {
+                    byItem[match.itemID] = ChannelMatch(itemID: match.itemID, score: Double(match.score), segments: [segment])
+                    order.append(match.itemID)
+                }
+            }
+            let exhausted = matches.count < wanted || (matches.last?.score ?? 0) < floor
+            if order.count >= depth || exhausted || wanted >= store.count {
+                return order.prefix(depth).compactMap { byItem[$0] }
+            }
+            wanted *= 4
+        }
+    }
+}
