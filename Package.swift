@@ -80,9 +80,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "MLibEngine",
+            dependencies: [
+                "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference", "MLibWatch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "MLibCLI",
             dependencies: [
                 "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference", "MLibWatch",
+                "MLibEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -122,6 +131,8 @@ let package = Package(
         .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -10,8 +10,3 @@ enum JSONOutput {
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
-
-extension JSONValue {
-    init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
-    init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
-}

@@ -91,3 +91,10 @@ extension JSONValue {
         objectValue?[key]
     }
 }
+
+extension JSONValue {
+    /// A string, or null when there is none.
+    public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+    /// A number, or null when there is none.
+    public init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
+}

@@ -25,4 +25,10 @@ public struct ModelUsage: Sendable, Hashable {
     public var vectors: Int
     /// Bytes of vector data in the library file.
     public var vectorBytes: Int64
+
+    public init(segmentVectors: Int, vectors: Int, vectorBytes: Int64) {
+        self.segmentVectors = segmentVectors
+        self.vectors = vectors
+        self.vectorBytes = vectorBytes
+    }
 }

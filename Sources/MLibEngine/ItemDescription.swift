@@ -1,10 +1,11 @@
 import Foundation
-import MLibCore
-import MLibStore
+public import MLibCore
+public import MLibStore
 
-/// An item written out for `mlib show`, as JSON or as text for people.
-enum ItemDescription {
-    static func json(_ item: StoredItem, segments: [StoredSegment]) -> JSONValue {
+/// An item written out for `mlib show` (and the server), as JSON or as text for people.
+public enum ItemDescription {
+    /// The item as a JSON object: its columns, metadata, failure and segments.
+    public static func json(_ item: StoredItem, segments: [StoredSegment]) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .number(Double(item.id)),
             "path": .string(item.path.string),
@@ -40,7 +41,8 @@ enum ItemDescription {
         ]
     }
 
-    static func text(_ item: StoredItem, segments: [StoredSegment]) -> String {
+    /// The item as lines for people.
+    public static func text(_ item: StoredItem, segments: [StoredSegment]) -> String {
         var lines: [String] = []
         func add(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }

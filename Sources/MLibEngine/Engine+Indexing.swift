@@ -1,0 +1,89 @@
+public import MLibCore
+public import MLibIngest
+import MLibInference
+public import MLibStore
+public import MLibWatch
+
+/// The embedding passes for a run, and what kept other models out of it.
+public struct EmbeddingPlan: Sendable {
+    public var passes: [EmbeddingPass]
+    /// Why a model the run would have used is not there (one line each). `isProblem`
+    /// is true for a model that exists but cannot be used; false for a model that
+    /// is simply absent (semantic search is then off, which is a notice, not a fault).
+    public var notices: [(message: String, isProblem: Bool)]
+}
+
+/// What one model's embedding pass did.
+public struct EmbeddingReport: Sendable {
+    public var model: String
+    public var progress: EmbeddingProgress
+}
+
+extension Engine {
+    /// Brings the library in line with files and folders (see `Indexer`).
+    public func index(roots: [RawPath], progress: (IndexProgress) -> Void = { _ in }) throws(LibraryError) -> IndexSummary {
+        try Indexer(library: library).run(roots: roots, progress: progress)
+    }
+
+    /// The passes that give new text its vectors: with `modelName`, that model (which
+    /// must exist and load); else the model serving the library's text role; else, for
+    /// a library that has none yet, the default model, which then takes the role.
+    ///
+    /// A model named here that the library has not met is added beside the others;
+    /// it never removes another model's vectors.
+    public func embeddingPlan(modelName: String?) throws -> EmbeddingPlan {
+        if let modelName {
+            let descriptor = try finder.describe(named: modelName).get()
+            return EmbeddingPlan(passes: [try pass(for: descriptor)], notices: [])
+        }
+        if let role = try library.model(for: .text) {
+            switch finder.find(role) {
+            case .success(let descriptor):
+                return EmbeddingPlan(passes: [try pass(for: descriptor)], notices: [])
+            case .failure(let error):
+                return EmbeddingPlan(passes: [], notices: [(error.message + "; new text gets no vectors", true)])
+            }
+        }
+        switch finder.describe(named: ModelLocator.defaultModel) {
+        case .success(let descriptor):
+            return EmbeddingPlan(passes: [try pass(for: descriptor)], notices: [])
+        case .failure(let error):
+            let absent = error.code == .modelNotFound
+            return EmbeddingPlan(
+                passes: [],
+                notices: [(absent ? "semantic search is off: " + error.message : error.message + "; new text gets no vectors", !absent)])
+        }
+    }
+
+    /// A pass for a model folder: the model is registered, and takes the text role if
+    /// no model has it yet.
+    func pass(for descriptor: ModelDescriptor) throws -> EmbeddingPass {
+        let stored = try library.register(descriptor)
+        try library.assignIfVacant(.text, to: stored.id)
+        return EmbeddingPass(library: library, embedder: try encoder(for: descriptor), model: stored)
+    }
+
+    /// Runs every pass of `plan`, checking stored vectors for damage first when
+    /// `verify` is set.
+    public func embed(
+        _ plan: EmbeddingPlan, verify: Bool = true, isCancelled: () -> Bool = { false }, waiting: (String) -> Void = { _ in },
+        progress: (String, EmbeddingProgress) -> Void = { _, _ in }
+    ) throws -> [EmbeddingReport] {
+        var reports: [EmbeddingReport] = []
+        for pass in plan.passes {
+            let name = pass.model.name
+            do {
+                let done = try pass.run(
+                    verify: verify, isCancelled: isCancelled, waiting: { waiting(name) }, progress: { progress(name, $0) })
+                reports.append(EmbeddingReport(model: name, progress: done))
+            } catch let error as LibraryError {
+                throw error
+            } catch let error as InferenceError {
+                throw EngineError(.modelDamaged, "model \(name) cannot be used: \(error.description)")
+            } catch {
+                throw EngineError(.embedding, "cannot embed with \(name): \(error)")
+            }
+        }
+        return reports
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+public import MLibCore
+import MLibInference
+public import MLibStore
+
+/// One model as `mlib models` shows it: what the library holds of it and whether
+/// its folder is there and loads.
+public struct ModelReport: Sendable {
+    /// The library's row, when the library has met the model.
+    public var stored: StoredModel?
+    /// The folder read from disk, when found.
+    public var descriptor: ModelDescriptor?
+    public var name: String
+    /// The roles the model serves in this library.
+    public var roles: [ModelRole]
+    public var usage: ModelUsage?
+    /// Bytes of its vector store file beside the library.
+    public var storeBytes: Int64
+    /// Why it cannot be used, or nil when it loads.
+    public var problem: String?
+}
+
+extension Engine {
+    /// The models the library holds vectors of, then the other model folders found;
+    /// with `load`, each found model's weights are loaded to prove they work.
+    public func modelReports(load: Bool = true) throws -> [ModelReport] {
+        let roles = try library.roles()
+        let usage = try library.modelUsage()
+        var reports: [ModelReport] = []
+        var seen: Set<String> = []
+        for model in try library.models() {
+            var report = ModelReport(
+                stored: model, descriptor: nil, name: model.name, roles: roles.filter { $0.value == model.id }.map(\.key).sorted { $0.rawValue < $1.rawValue },
+                usage: usage[model.id], storeBytes: Self.fileSize(library.vectorStorePath(modelID: model.id)), problem: nil)
+            switch finder.find(model) {
+            case .success(let descriptor):
+                report.descriptor = descriptor
+                seen.insert(descriptor.folder)
+                report.problem = load ? Self.loadProblem(descriptor) : nil
+            case .failure(let error):
+                report.problem = error.message
+            }
+            reports.append(report)
+        }
+        for (name, folder) in finder.locator.available() where !seen.contains(folder) {
+            var report = ModelReport(stored: nil, descriptor: nil, name: name, roles: [], usage: nil, storeBytes: 0, problem: nil)
+            switch ModelFinder.describe(folder: folder) {
+            case .success(let descriptor):
+                if reports.contains(where: { $0.stored?.fingerprint == descriptor.fingerprint }) { continue }
+                report.descriptor = descriptor
+                report.problem = load ? Self.loadProblem(descriptor) : nil
+            case .failure(let error):
+                report.problem = error.message
+            }
+            reports.append(report)
+        }
+        return reports
+    }
+
+    /// Removes the vectors of the library's models called `name` (or whose
+    /// fingerprint starts with it); returns the models removed.
+    public func forgetModel(_ name: String) throws -> [StoredModel] {
+        let matching = try library.models().filter { $0.name == name || (name.count >= 8 && $0.fingerprint.hasPrefix(name)) }
+        guard !matching.isEmpty else {
+            throw EngineError(.unknownModel, "the library has no model called \(name); `mlib models` lists them")
+        }
+        for model in matching {
+            try library.forgetModel(id: model.id)
+            try? FileManager.default.removeItem(atPath: library.vectorStorePath(modelID: model.id))
+        }
+        stores.removeAll()
+        return matching
+    }
+
+    /// Makes the model in folder `name` serve the text role. The model that served it
+    /// before loses its vectors; returns it. The next `index` or `watch` embeds the
+    /// library with the new one.
+    @discardableResult
+    public func useModel(_ name: String) throws -> (model: StoredModel, replaced: StoredModel?) {
+        let descriptor = try finder.describe(named: name).get()
+        if let problem = Self.loadProblem(descriptor) { throw EngineError(.modelDamaged, problem) }
+        let stored = try library.register(descriptor)
+        let previous = try library.assign(.text, to: stored.id)
+        if let previous { try? FileManager.default.removeItem(atPath: library.vectorStorePath(modelID: previous.id)) }
+        return (stored, previous)
+    }
+
+    static func loadProblem(_ descriptor: ModelDescriptor) -> String? {
+        do {
+            try SentenceEncoder(folder: descriptor.folder).load()
+            return nil
+        } catch {
+            return "model \(descriptor.name) does not load: \(error.description)"
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int64 {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
+    }
+}

@@ -1,0 +1,104 @@
+import Crypto
+import Foundation
+public import MLibCore
+import MLibInference
+public import MLibSearch
+import MLibStore
+
+/// The answer to a search, and what the user should know about how it was made.
+public struct SearchOutcome: Sendable {
+    public var results: SearchResults
+    /// One line each: a model that is missing or damaged, vectors left out. The search
+    /// still answered, by what works.
+    public var warnings: [String]
+}
+
+extension Engine {
+    /// Searches the library. A missing, unreadable or damaged model never fails the
+    /// search: it answers by words, with a warning.
+    ///
+    /// - Parameter modelName: the sentence model to search with; nil uses the one the
+    ///   library was indexed with.
+    public func search(_ query: String, options: SearchOptions, modelName: String? = nil) throws -> SearchOutcome {
+        var warnings: [String] = []
+        var channels: [any RecallChannel] = []
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        if options.mode != .keyword, !trimmed.isEmpty {
+            do {
+                if let channel = try textChannel(for: trimmed, modelName: modelName, warnings: &warnings) {
+                    channels.append(channel)
+                }
+            } catch let error as EngineError {
+                warnings.append(error.message + "; searching by words only")
+            }
+        }
+        let results = try SearchEngine(library: library, vectorChannels: channels).search(query, options: options)
+        return SearchOutcome(results: results, warnings: warnings)
+    }
+
+    /// The vector channel of the text model, or nil when the library has no vectors
+    /// to search.
+    func textChannel(for query: String, modelName: String?, warnings: inout [String]) throws -> VectorChannel? {
+        let model: StoredModel
+        if let modelName {
+            let descriptor = try finder.describe(named: modelName).get()
+            guard let known = try library.models().first(where: { $0.fingerprint == descriptor.fingerprint }) else {
+                throw EngineError(.unknownModel, "the library has no vectors from \(modelName); run `mlib index --model \(modelName)` first")
+            }
+            model = known
+        } else {
+            guard let role = try library.model(for: .text) else { return nil }
+            model = role
+        }
+        let store = try vectorStore(for: model, warnings: &warnings)
+        guard store.count > 0 else { return nil }
+        let vector = try queryVector(query, model: model)
+        return VectorChannel(name: "text:" + model.name, store: store, queryVector: vector)
+    }
+
+    /// The model's store, brought up to date with the library if it moved on.
+    func vectorStore(for model: StoredModel, warnings: inout [String]) throws -> VectorStore {
+        var damaged = 0
+        let store = try stores.value(
+            for: model.id,
+            load: {
+                let load = try self.library.vectorStore(for: model)
+                damaged = load.damaged
+                return load.store
+            },
+            refresh: { current in
+                let load = try self.library.vectorStore(for: model, reusing: current)
+                damaged = load.damaged
+                return load.store
+            })
+        if damaged > 0 {
+            warnings.append("\(damaged) damaged vectors of \(model.name) left out; `mlib index` embeds their passages again")
+        }
+        return store
+    }
+
+    /// The query's vector: from the library when this text was embedded before (the
+    /// model is then not even loaded), else from the model, remembered for next time.
+    func queryVector(_ query: String, model: StoredModel) throws -> [Float] {
+        let hash = Array(SHA256.hash(data: Data(query.utf8)))
+        if let cached = try library.cachedVector(contentHash: hash, modelID: model.id, dimension: model.dimension) {
+            return cached
+        }
+        let descriptor = try finder.find(model).get()
+        let encoder = try encoder(for: descriptor)
+        let embedded: [Float]
+        do {
+            guard let first = try encoder.embed([query]).first, let unit = VectorMath.normalized(first), unit.count == model.dimension
+            else { throw EngineError(.embedding, "model \(model.name) made no usable vector for the query") }
+            embedded = unit
+        } catch let error as EngineError {
+            throw error
+        } catch let error as InferenceError {
+            throw EngineError(.modelDamaged, "model \(model.name) cannot be used: \(error.description)")
+        } catch {
+            throw EngineError(.embedding, "model \(model.name) failed on the query: \(error)")
+        }
+        library.rememberVector(embedded, contentHash: hash, modelID: model.id)
+        return embedded
+    }
+}
