@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MLibEngine
 import MLibSearch
 
 /// `mlib _bench-search QUERIES`: times searches in-process, for `make bench`.
@@ -31,23 +32,25 @@ struct BenchSearchCommand: ParsableCommand {
     var allWords = false
 
     func run() throws {
-        let library = try CommandContext(root: root).openLibrary()
-        var semantic: SemanticSearch?
-        if mode != .keyword {
-            guard let encoder = try ModelResolver(root: root, options: modelOptions, required: true).encoder() else { return }
-            semantic = SemanticSearch(library: library, embedder: encoder)
-            _ = try semantic?.index()  // loading vectors is not part of a query
-        }
-        let engine = SearchEngine(library: library, semantic: semantic)
-        let searchMode = SearchMode(rawValue: mode.rawValue)!
+        let engine = try CommandContext(root: root).engine(models: root.models)
+        let searchMode = mode.searchMode
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
         var hits = 0
-        for line in lines { hits += try engine.search(line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords)).hits.count }  // warm-up
+        // Warm-up: loads the vector store and the model, and caches the queries' vectors.
+        for line in lines {
+            let outcome = try engine.search(
+                line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords),
+                modelName: modelOptions.model)
+            CommandContext.warn(outcome.warnings)
+            hits += outcome.results.hits.count
+        }
         var timings: [Double] = []
         for line in lines {
             let start = ContinuousClock.now
-            _ = try engine.search(line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords))
+            _ = try engine.search(
+                line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords),
+                modelName: modelOptions.model)
             let elapsed = ContinuousClock.now - start
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import MLibEngine
 import MLibStore
 
 #if canImport(Glibc)
@@ -19,6 +20,16 @@ struct CommandContext {
         } catch {
             throw CLIError.library(error)
         }
+    }
+
+    /// The engine over the library, finding models in `--models` first.
+    func engine(models: String?) throws -> Engine {
+        Engine(library: try openLibrary(), modelsFolder: models)
+    }
+
+    /// Prints each warning as one line on standard error.
+    static func warn(_ warnings: [String]) {
+        for warning in warnings { Console.error("warning: \(warning)\n") }
     }
 
     /// Whether stdout is a terminal: progress and colour only then.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MLibCore
+import MLibEngine
+import MLibInference
 
 /// `mlib embed TEXT…`: sentence vectors as JSON, for scripts and cross-checks.
 struct EmbedCommand: ParsableCommand {
@@ -40,16 +42,17 @@ struct EmbedCommand: ParsableCommand {
                 throw CLIError(message: "mlib: cannot read \(file): \(error.localizedDescription)", exitCode: ExitStatus.usage)
             }
         }
-        guard let encoder = try ModelResolver(root: root, options: modelOptions, required: true).encoder() else { return }
+        let model: ModelDescriptor
         let vectors: [[Float]]
         do {
-            vectors = try encoder.embed(all)
+            (model, vectors) = try Engine.embedTexts(
+                all, modelName: modelOptions.model ?? ModelLocator.defaultModel, modelsFolder: root.models)
         } catch {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.usage)
         }
         let object: JSONValue = [
-            "model": .string(encoder.modelName),
-            "dimension": .number(Double(encoder.dimension)),
+            "model": .string(model.name),
+            "dimension": .number(Double(model.dimension)),
             "vectors": .array(zip(all, vectors).map { text, vector in
                 ["text": .string(text), "vector": .array(vector.map { .number(Double($0)) })]
             }),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLibCore
+import MLibEngine
 import MLibIngest
 import MLibStore
 import MLibWatch
@@ -13,7 +14,7 @@ struct IndexCommand: ParsableCommand {
         discussion: """
             Files are typed by content, not by name. Unchanged files (same size, modification time and inode) are skipped; changed files are read again; a moved file keeps its item id; files gone from an indexed folder leave the library. A file that cannot be read becomes a failed item with a one-line reason, and the run goes on.
 
-            When a sentence model is available (see `mlib models`), new text is then embedded for semantic search; text seen before takes its vector from the cache. On a terminal a live line shows progress; piped, only the summary is printed.
+            New text is then embedded for semantic search with the model the library was indexed with (the default model on a new library; --model adds another beside it, keeping the others' vectors). Text seen before takes its vector from the library. Two runs at once never embed the same passages: the second waits for the first. On a terminal a live line shows progress; piped, only the summary is printed.
 
             EXAMPLES
               mlib index ~/Media
@@ -39,45 +40,59 @@ struct IndexCommand: ParsableCommand {
     var noEmbed = false
 
     func run() throws {
-        let context = CommandContext(root: root)
-        let library = try context.openLibrary()
+        let engine = try CommandContext(root: root).engine(models: root.models)
         let progress = ProgressLine(enabled: !quiet && CommandContext.stdoutIsTerminal && CommandContext.stderrIsTerminal)
         let summary: IndexSummary
         do {
-            summary = try Indexer(library: library).run(roots: paths.map { RawPath($0) }) { progress.show($0) }
+            summary = try engine.index(roots: paths.map { RawPath($0) }) { progress.show($0) }
         } catch {
             progress.finish()
             throw CLIError.library(error)
         }
         progress.finish()
         IndexReport(summary: summary, verbose: verbose, quiet: quiet).print()
-        if !noEmbed { try embed(library: library, interactive: progress.enabled) }
+        if !noEmbed { try embed(engine: engine, interactive: progress.enabled) }
         if summary.hasFailures { throw ExitCode(ExitStatus.someFilesFailed) }
     }
 
-    /// Gives new text its sentence vectors, when a model is available.
-    private func embed(library: Library, interactive: Bool) throws {
-        let resolver = ModelResolver(root: root, options: modelOptions)
-        guard let encoder = try resolver.encoder() else {
-            if !quiet { Console.error(resolver.missingNotice) }
-            return
+    /// Gives new text its vectors, when a model is available.
+    private func embed(engine: Engine, interactive: Bool) throws {
+        let plan: EmbeddingPlan
+        do {
+            plan = try engine.embeddingPlan(modelName: modelOptions.model)
+        } catch let error as EngineError {
+            throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.usage)
+        }
+        for notice in plan.notices where notice.isProblem || !quiet {
+            Console.error((notice.isProblem ? "warning: " : "note: ") + notice.message + "\n")
         }
         let line = ProgressLine(enabled: interactive)
-        let done: EmbeddingProgress
+        let reports: [EmbeddingReport]
         do {
-            done = try EmbeddingPass(library: library, embedder: encoder).run(progress: { line.show($0) })
+            reports = try engine.embed(
+                plan, waiting: { name in if !quiet { Console.error("note: waiting for another mlib process embedding with \(name)\n") } },
+                progress: { _, done in line.show(done) })
         } catch let error as LibraryError {
             line.finish()
             throw CLIError.library(error)
         } catch {
             line.finish()
-            throw CLIError(message: "mlib: cannot embed with \(encoder.modelName): \(error)", exitCode: ExitStatus.libraryError)
+            throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.libraryError)
         }
         line.finish()
-        if !quiet, done.total > 0 {
-            Console.out(
-                "Embedded \(done.total) passage\(done.total == 1 ? "" : "s") with \(encoder.modelName) in "
-                    + String(format: "%.2f", done.elapsed) + " s (\(done.cached) from cache).\n")
+        for report in reports {
+            let done = report.progress
+            if done.repaired > 0 {
+                Console.error("warning: \(done.repaired) damaged vectors of \(report.model) deleted and embedded again\n")
+            }
+            if done.damaged > 0 {
+                Console.error("warning: \(done.damaged) damaged vectors of \(report.model) could not be repaired\n")
+            }
+            if !quiet, done.total > 0 {
+                Console.out(
+                    "Embedded \(done.done) passage\(done.done == 1 ? "" : "s") with \(report.model) in "
+                        + String(format: "%.2f", done.elapsed) + " s (\(done.cached) from cache).\n")
+            }
         }
     }
 }

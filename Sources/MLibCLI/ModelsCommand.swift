@@ -1,40 +1,108 @@
 import ArgumentParser
 import Foundation
-import MLibInference
+import MLibEngine
+import MLibStore
 
-/// `mlib models`: the sentence models mlib can see, and whether they load.
+/// `mlib models`: the models the library holds vectors of and the model folders found.
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
-        abstract: "List the sentence models found, their dimension and whether they load.",
+        abstract: "List the library's models (roles, vectors, bytes) and the model folders found, and whether they load.",
         discussion: """
-            Loading reads every weight, so this takes a moment per model. Folders are searched in the order `mlib --help` gives under MODELS.
+            A model is known by its fingerprint (configuration and weights header), not its folder name: a renamed folder keeps its vectors, and two different models in same-named folders never mix. Any number of models can hold vectors side by side; `mlib index --model NAME` adds one. Loading reads every weight, so listing takes a moment per model. Folders are searched in the order `mlib --help` gives under MODELS.
 
             EXAMPLES
               mlib models
-              mlib --models ~/hf-models models
-            """
+              mlib models --format json
+              mlib models use distiluse-base-multilingual-cased-v2
+              mlib models forget all-MiniLM-L6-v2
+            """,
+        subcommands: [ListModels.self, UseModel.self, ForgetModel.self],
+        defaultSubcommand: ListModels.self
     )
 
     @ParentCommand var root: MLibCommand
 
-    func run() throws {
-        let locator = ModelLocator(modelsOption: root.models)
-        let found = locator.available()
-        if found.isEmpty {
-            Console.out("No models found in: \(locator.searchPaths.joined(separator: ", ")).\nRun `make model` to fetch \(ModelLocator.defaultModel).\n")
-            return
-        }
-        for (name, folder) in found {
-            var line = name + (name == ModelLocator.defaultModel ? " (default)" : "")
-            do {
-                let encoder = try SentenceEncoder(folder: folder)
-                try encoder.load()
-                line += "  \(encoder.dimension)-d  loads  \(folder)"
-            } catch {
-                line += "  does not load: \(error)"
+    /// `mlib models [list]`.
+    struct ListModels: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List models (the default).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+        @ParentCommand var models: ModelsCommand
+
+        @Option(help: "Output format: text or json.")
+        var format: Format = .text
+
+        func run() throws {
+            let root = models.root
+            let context = CommandContext(root: root)
+            let reports: [ModelReport]
+            if FileManager.default.fileExists(atPath: context.libraryPath) {
+                reports = try context.engine(models: root.models).modelReports()
+            } else {
+                reports = Engine.folderReports(modelsFolder: root.models)
             }
-            Console.out(line + "\n")
+            switch format {
+            case .json:
+                let object = StatusReport.modelsJSON(reports)
+                Console.out(JSONOutput.render(object))
+            case .text:
+                if reports.isEmpty {
+                    Console.out("No models found in: \(Engine.searchPaths(modelsFolder: root.models).joined(separator: ", ")).\nRun `make model` to fetch the default model.\n")
+                }
+                for report in reports { Console.out(StatusReport.line(report) + "\n") }
+            }
+        }
+    }
+
+    /// `mlib models use NAME`.
+    struct UseModel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "use",
+            abstract: "Make a model the library's text model; the one it replaces loses its vectors.",
+            discussion: "The next `mlib index` or `mlib watch` embeds the library with it.")
+
+        @ParentCommand var models: ModelsCommand
+
+        @Argument(help: "A model folder's name in the model folders, or its path.")
+        var name: String
+
+        func run() throws {
+            let engine = try CommandContext(root: models.root).engine(models: models.root.models)
+            do {
+                let (model, replaced) = try engine.useModel(name)
+                var line = "The library's text model is now \(model.name)"
+                if let replaced { line += "; the vectors of \(replaced.name) were removed" }
+                Console.out(line + ". Run `mlib index` to embed the library with it.\n")
+            } catch let error as EngineError {
+                throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.notFound)
+            } catch let error as LibraryError {
+                throw CLIError.library(error)
+            }
+        }
+    }
+
+    /// `mlib models forget NAME`.
+    struct ForgetModel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "forget", abstract: "Remove a model's vectors from the library.")
+
+        @ParentCommand var models: ModelsCommand
+
+        @Argument(help: "The model's name as `mlib models` shows it, or the start of its fingerprint.")
+        var name: String
+
+        func run() throws {
+            let engine = try CommandContext(root: models.root).engine(models: models.root.models)
+            do {
+                let removed = try engine.forgetModel(name)
+                Console.out("Removed the vectors of \(removed.map(\.name).joined(separator: ", ")).\n")
+            } catch let error as EngineError {
+                throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.notFound)
+            } catch let error as LibraryError {
+                throw CLIError.library(error)
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLibCore
+import MLibEngine
 import MLibExport
 import MLibSearch
 import MLibStore
@@ -11,7 +12,7 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library in plain words.",
         discussion: """
-            By default mlib finds items by their words and by their meaning (a sentence model), fused by reciprocal rank; --mode keyword or semantic uses one alone. Without a model, search is by words. The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
+            By default mlib finds items by their words and by their meaning (the sentence model the library was indexed with), fused by reciprocal rank: the score is then 1.0 for an item every channel ranked first, and the JSON keeps each channel's own score (bm25 for words, cosine similarity for meaning). --mode keyword or semantic uses one alone. Without a model, or with one that is missing or damaged, search is by words (with one warning line). The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
 
             EXAMPLES
               mlib search "red dress by cafe window"
@@ -56,48 +57,65 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let context = CommandContext(root: root)
-        let library = try context.openLibrary()
-        var semantic: SemanticSearch?
-        if mode != .keyword {
-            let resolver = ModelResolver(root: root, options: modelOptions, required: mode == .semantic)
-            if let encoder = try resolver.encoder() {
-                semantic = SemanticSearch(library: library, embedder: encoder)
-            } else if CommandContext.stderrIsTerminal {
-                Console.error(resolver.missingNotice)
-            }
-        }
-        let results: SearchResults
+        let engine = try CommandContext(root: root).engine(models: root.models)
+        let outcome: SearchOutcome
         do {
-            results = try SearchEngine(library: library, semantic: semantic).search(
+            outcome = try engine.search(
                 query,
                 options: SearchOptions(
-                    mode: SearchMode(rawValue: mode.rawValue)!, kind: kind.map { ItemKind(rawValue: $0.rawValue)! },
-                    limit: limit, includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords))
+                    mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
+                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords),
+                modelName: modelOptions.model)
         } catch let error as LibraryError {
             throw CLIError.library(error)
         } catch {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.libraryError)
         }
+        CommandContext.warn(outcome.warnings)
         let toTerminal = output == nil && CommandContext.stdoutIsTerminal
         let options = ExportOptions(
             color: toTerminal, width: toTerminal ? CommandContext.terminalWidth : nil, includeImages: includeImages)
-        let bytes = Exporter.render(results, format: ExportFormat(rawValue: format.rawValue)!, options: options)
+        let bytes = Exporter.render(outcome.results, format: format.exportFormat, options: options)
         try OutputWriter.write(bytes, to: output)
     }
 }
 
-/// `--mode` values; mirrors `SearchMode`.
+/// `--mode` values.
 enum ModeOption: String, ExpressibleByArgument, CaseIterable {
     case keyword, semantic, hybrid
+
+    var searchMode: SearchMode {
+        switch self {
+        case .keyword: .keyword
+        case .semantic: .semantic
+        case .hybrid: .hybrid
+        }
+    }
 }
 
-/// `--kind` values; mirrors `ItemKind`.
+/// `--kind` values.
 enum KindOption: String, ExpressibleByArgument, CaseIterable {
     case image, video, text
+
+    var itemKind: ItemKind {
+        switch self {
+        case .image: .image
+        case .video: .video
+        case .text: .text
+        }
+    }
 }
 
-/// `--format` values; mirrors `ExportFormat`.
+/// `--format` values.
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
     case table, json, jsonl, m3u
+
+    var exportFormat: ExportFormat {
+        switch self {
+        case .table: .table
+        case .json: .json
+        case .jsonl: .jsonl
+        case .m3u: .m3u
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MLibCore
+import MLibEngine
 import MLibStore
 
 /// `mlib show PATH|ID`: everything the library knows about one item.

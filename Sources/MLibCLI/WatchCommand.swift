@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import MLibCore
+import MLibEngine
 import MLibIngest
 import MLibStore
 import MLibWatch
@@ -95,16 +96,23 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.alreadyWatched)
         }
-        let library = try context.openLibrary()
-        var embedder: (any TextEmbedder)?
+        let engine = try context.engine(models: root.models)
+        var passes: [EmbeddingPass] = []
         if !noEmbed {
-            let resolver = ModelResolver(root: root, options: modelOptions)
-            embedder = try resolver.encoder()
-            if embedder == nil { logger.notice("\(resolver.missingNotice.dropLast())") }
+            do {
+                let plan = try engine.embeddingPlan(modelName: modelOptions.model)
+                passes = plan.passes
+                for notice in plan.notices {
+                    if notice.isProblem { logger.warning("\(notice.message)") } else { logger.notice("\(notice.message)") }
+                }
+            } catch let error as EngineError {
+                throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.usage)
+            }
         }
+        let library = engine.library
         var configuration = WatchConfiguration(
             roots: roots, libraryPath: context.libraryPath, pollInterval: poll.map { .milliseconds(Int($0 * 1000)) },
-            embedder: embedder)
+            embedding: passes)
         configuration.fallbackPollInterval = .milliseconds(Int((poll ?? fallbackPoll) * 1000))
 
         StopSignal.install()

@@ -42,19 +42,50 @@ extension Engine {
             }
             reports.append(report)
         }
-        for (name, folder) in finder.locator.available() where !seen.contains(folder) {
+        let known = Set(reports.compactMap { $0.stored?.fingerprint })
+        reports += Self.folderReports(locator: finder.locator, load: load).filter { report in
+            guard let descriptor = report.descriptor else { return true }
+            return !seen.contains(descriptor.folder) && !known.contains(descriptor.fingerprint)
+        }
+        return reports
+    }
+
+    /// The model folders found in `modelsFolder` and the usual places, with or
+    /// without a library.
+    public static func folderReports(modelsFolder: String?, load: Bool = true) -> [ModelReport] {
+        folderReports(locator: ModelLocator(modelsOption: modelsFolder), load: load)
+    }
+
+    /// Where models are looked for, in order.
+    public static func searchPaths(modelsFolder: String?) -> [String] {
+        ModelLocator(modelsOption: modelsFolder).searchPaths
+    }
+
+    static func folderReports(locator: ModelLocator, load: Bool) -> [ModelReport] {
+        locator.available().map { name, folder in
             var report = ModelReport(stored: nil, descriptor: nil, name: name, roles: [], usage: nil, storeBytes: 0, problem: nil)
             switch ModelFinder.describe(folder: folder) {
             case .success(let descriptor):
-                if reports.contains(where: { $0.stored?.fingerprint == descriptor.fingerprint }) { continue }
                 report.descriptor = descriptor
-                report.problem = load ? Self.loadProblem(descriptor) : nil
+                report.problem = load ? loadProblem(descriptor) : nil
             case .failure(let error):
                 report.problem = error.message
             }
-            reports.append(report)
+            return report
         }
-        return reports
+    }
+
+    /// Sentence vectors of `texts` from the model called `name` (a folder name or
+    /// path), without a library: for scripts and cross-checks.
+    public static func embedTexts(
+        _ texts: [String], modelName: String, modelsFolder: String?
+    ) throws -> (model: ModelDescriptor, vectors: [[Float]]) {
+        let descriptor = try ModelFinder(locator: ModelLocator(modelsOption: modelsFolder)).describe(named: modelName).get()
+        do {
+            return (descriptor, try SentenceEncoder(folder: descriptor.folder).embed(texts))
+        } catch let error as InferenceError {
+            throw EngineError(.modelDamaged, "model \(descriptor.name) cannot be used: \(error.description)")
+        }
     }
 
     /// Removes the vectors of the library's models called `name` (or whose

@@ -62,6 +62,11 @@ public struct StatusReport: Sendable {
         return text
     }
 
+    /// Model reports as a JSON array.
+    public static func modelsJSON(_ models: [ModelReport]) -> JSONValue {
+        .array(models.map(json))
+    }
+
     /// One model on one line: name, roles, vectors and their bytes, and any problem.
     public static func line(_ model: ModelReport) -> String {
         var parts = [model.name]
