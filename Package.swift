@@ -119,7 +119,7 @@ let package = Package(
 
         .target(
             name: "MLibTestSupport",
-            dependencies: ["MLibCore", "MLibStore"],
+            dependencies: ["MLibCore", "MLibStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/MLibTestSupport",
             swiftSettings: strictSettings
         ),

@@ -44,7 +44,6 @@ public struct EmbeddingPass: Sendable {
         let claim = EmbeddingClaim.take(
             path: library.cacheFolder + "/embed-model-\(model.id).lock", isCancelled: isCancelled, waiting: waiting)
         defer { withExtendedLifetime(claim) {} }
-        if isCancelled() { return progress }
         if verify {
             progress.repaired = try library.removeDamagedVectors(modelID: model.id, dimension: model.dimension)
         }
@@ -69,18 +68,20 @@ public struct EmbeddingPass: Sendable {
     private func embed(_ targets: [EmbeddingTarget], isCancelled: () -> Bool, progress: inout EmbeddingProgress) throws {
         // Every window of every segment, with the hash that keys its vector.
         var windows: [SegmentVector] = []
-        var texts: [[UInt8]: String] = [:]
+        // Distinct texts in the order they come, so a cancelled pass has done whole segments first.
+        var texts: [(key: [UInt8], value: String)] = []
+        var seen: Set<[UInt8]> = []
         for target in targets {
             for (index, text) in EmbeddingWindows.split(target.text).enumerated() {
                 let hash = Array(SHA256.hash(data: Data(text.utf8)))
-                texts[hash] = text
+                if seen.insert(hash).inserted { texts.append((hash, text)) }
                 windows.append(SegmentVector(segmentID: target.segmentID, segmentText: target.text, window: index, contentHash: hash))
             }
         }
-        let known = try library.cachedVectors(contentHashes: Array(texts.keys), modelID: model.id, dimension: model.dimension)
+        let known = try library.cachedVectors(contentHashes: texts.map(\.key), modelID: model.id, dimension: model.dimension)
         progress.cached += windows.filter { known[$0.contentHash] != nil }.count
 
-        let missing = texts.filter { known[$0.key] == nil }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        let missing = texts.filter { known[$0.key] == nil }
         var fresh: [(contentHash: [UInt8], vector: [Float])] = []
         for start in stride(from: 0, to: missing.count, by: modelBatch) {
             if isCancelled() { break }

@@ -9,7 +9,7 @@ import Testing
         let (library, folder) = try LibraryFactory.make()
         defer { folder.remove() }
         let status = try library.status()
-        #expect(status.schemaVersion == "0002_embeddings")
+        #expect(status.schemaVersion == "0003_models")
         #expect(status.total == 0)
         #expect(status.segments == 0)
     }
@@ -36,9 +36,37 @@ import Testing
             """
         #expect(try ExternalTool.run("sqlite3", [path], input: Data(setup.utf8)).status == 0)
         let library = try Library.open(at: path)
-        #expect(try library.schemaVersion() == "0002_embeddings")
+        #expect(try library.schemaVersion() == "0003_models")
         #expect(try library.item(path: RawPath("/old.md")) != nil)
-        #expect(try library.countSegmentsToEmbed(model: "any") == 0)
+        #expect(try library.countSegmentsToEmbed(modelID: LibraryFactory.model(in: library).id) == 0)
+    }
+
+    @Test func aSchemaTwoLibraryKeepsItsVectorsAndItsModelIsAdoptedByName() throws {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let path = folder.path("two.sqlite")
+        var setup = ""
+        for name in ["0001_initial", "0002_embeddings"] {
+            setup += try String(contentsOfFile: Fixtures.packageRoot + "/Schema/\(name).sql", encoding: .utf8) + "\n"
+        }
+        setup += """
+            CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+            INSERT INTO grdb_migrations VALUES ('0001_initial'), ('0002_embeddings');
+            INSERT INTO items (id, path, path_text, status, kind, size, mtime_ns, inode, device, indexed_at)
+            VALUES (1, X'2F6F6C642E6D64', '/old.md', 'indexed', 'text', 1, 1, 1, 1, '2026-01-01T00:00:00Z');
+            INSERT INTO segments (id, item_id, ordinal, field, modality, text) VALUES (5, 1, 0, 'body', 'text', 'tides');
+            INSERT INTO embeddings (segment_id, model, window, dimension, vector) VALUES (5, 'm', 0, 2, X'0000803F00000000');
+            """
+        #expect(try ExternalTool.run("sqlite3", [path], input: Data(setup.utf8)).status == 0)
+        let library = try Library.open(at: path)
+        let legacy = try #require(try library.model(for: .text))
+        #expect(legacy.isLegacy && legacy.name == "m")
+        #expect(try library.vectorCount(modelID: legacy.id) == 1)
+        let adopted = try LibraryFactory.model(in: library, name: "m", dimension: 2)
+        #expect(adopted.id == legacy.id && !adopted.isLegacy)
+        #expect(try library.countSegmentsToEmbed(modelID: adopted.id) == 0, "the old vector still counts")
+        let store = try library.vectorStore(for: adopted)
+        #expect(store.store.search([1, 0], k: 1).first?.segmentID == 5)
     }
 
     @Test func libraryFromANewerMlibIsRefusedWithAClearError() throws {

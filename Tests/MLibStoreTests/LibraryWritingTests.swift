@@ -115,20 +115,22 @@ import Testing
     @Test func aVectorMadeFromTextThatChangedMeanwhileIsNotStored() throws {
         let (library, folder) = try LibraryFactory.make()
         defer { folder.remove() }
+        let model = try LibraryFactory.model(in: library)
         try library.write([LibraryFactory.record("/n.md", segments: [.init(field: .body, text: "first draft")])])
-        let target = try #require(try library.segmentsToEmbed(model: "m", limit: 10).first)
+        let target = try #require(try library.segmentsToEmbed(modelID: model.id, limit: 10).first)
         // The file is re-indexed while its old text is being embedded; SQLite may
         // hand the new segment the old id.
         try library.write([LibraryFactory.record("/n.md", segments: [.init(field: .body, text: "final text")])])
-        let stale = SegmentVector(segmentID: target.segmentID, segmentText: target.text, window: 0, vector: [1, 0])
-        #expect(try library.storeVectors([stale], cache: [], model: "m").isEmpty)
-        #expect(try library.vectorCount(model: "m") == 0)
+        let stale = SegmentVector(segmentID: target.segmentID, segmentText: target.text, window: 0, contentHash: [1])
+        #expect(try library.storeVectors([stale], fresh: [([1], [1, 0])], modelID: model.id).isEmpty)
+        #expect(try library.vectorCount(modelID: model.id) == 0)
 
-        let fresh = try #require(try library.segmentsToEmbed(model: "m", limit: 10).first)
+        let fresh = try #require(try library.segmentsToEmbed(modelID: model.id, limit: 10).first)
         let stored = try library.storeVectors(
-            [SegmentVector(segmentID: fresh.segmentID, segmentText: fresh.text, window: 0, vector: [0, 1])], cache: [], model: "m")
+            [SegmentVector(segmentID: fresh.segmentID, segmentText: fresh.text, window: 0, contentHash: [2])],
+            fresh: [([2], [0, 1])], modelID: model.id)
         #expect(stored == [fresh.segmentID])
-        #expect(try library.vectorCount(model: "m") == 1)
+        #expect(try library.vectorCount(modelID: model.id) == 1)
     }
 
     @Test func relocatingAnItemRewritesItsNameWordsAndNothingElse() throws {

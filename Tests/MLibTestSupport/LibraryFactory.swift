@@ -23,4 +23,14 @@ public enum LibraryFactory {
                     kind: kind, mime: kind == .text ? "text/plain" : kind == .image ? "image/jpeg" : "video/mp4",
                     title: title, duration: duration, metadata: metadata, segments: segments)))
     }
+
+    /// Registers a made-up model (no folder behind it) and returns its row.
+    public static func model(
+        in library: Library, name: String = "m", dimension: Int = 2, fingerprint: String? = nil
+    ) throws -> StoredModel {
+        try library.register(
+            ModelDescriptor(
+                name: name, folder: "/nonexistent/" + name, fingerprint: fingerprint ?? "test-" + name, family: "bert",
+                tower: .text, space: "text:" + name, dimension: dimension))
+    }
 }
