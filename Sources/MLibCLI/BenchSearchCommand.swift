@@ -31,7 +31,7 @@ struct BenchSearchCommand: ParsableCommand {
     var allWords = false
 
     func run() throws {
-        let library = try CommandContext(root: root).openLibrary()
+        let library = try CommandContext(root: root).openLibrary(mode: .readOnly)
         var semantic: SemanticSearch?
         if mode != .keyword {
             guard let encoder = try ModelResolver(root: root, options: modelOptions, required: true).encoder() else { return }

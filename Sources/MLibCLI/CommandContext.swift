@@ -13,9 +13,11 @@ struct CommandContext {
         libraryPath = LibraryLocator.path(option: root.library)
     }
 
-    func openLibrary() throws -> Library {
+    /// Opens the library: `.create` for commands that add to it, `.readWrite` for
+    /// those that change what is there, `.readOnly` for those that only look.
+    func openLibrary(mode: Library.OpenMode) throws -> Library {
         do {
-            return try Library.open(at: libraryPath)
+            return try Library.open(at: libraryPath, mode: mode)
         } catch {
             throw CLIError.library(error)
         }

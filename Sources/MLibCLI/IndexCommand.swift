@@ -40,7 +40,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext(root: root)
-        let library = try context.openLibrary()
+        let library = try context.openLibrary(mode: .create)
         let progress = ProgressLine(enabled: !quiet && CommandContext.stdoutIsTerminal && CommandContext.stderrIsTerminal)
         let summary: IndexSummary
         do {

@@ -57,7 +57,7 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext(root: root)
-        let library = try context.openLibrary()
+        let library = try context.openLibrary(mode: .readOnly)
         var semantic: SemanticSearch?
         if mode != .keyword {
             let resolver = ModelResolver(root: root, options: modelOptions, required: mode == .semantic)

@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let context = CommandContext(root: root)
-        let library = try context.openLibrary()
+        let library = try context.openLibrary(mode: .readOnly)
         let status: LibraryStatus
         let failures: [FailureRecord]
         do {

@@ -95,7 +95,7 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.alreadyWatched)
         }
-        let library = try context.openLibrary()
+        let library = try context.openLibrary(mode: .create)
         var embedder: (any TextEmbedder)?
         if !noEmbed {
             let resolver = ModelResolver(root: root, options: modelOptions)
