@@ -23,8 +23,9 @@ extension Library {
                 arguments: [afterSegmentID, model, limit]
             ).map { row in
                 EmbeddingTarget(
-                    segmentID: row[0], itemID: row[1], field: EvidenceField(rawValue: row[2]) ?? .body, text: row[3],
-                    start: row[4])
+                    segmentID: try row.decode(at: 0, of: "segments"), itemID: try row.decode(at: 1, of: "segments"),
+                    field: EvidenceField(rawValue: row.text(at: 2) ?? "") ?? .body, text: row.text(at: 3) ?? "",
+                    start: try row.decodeIfPresent(at: 4, of: "segments"))
             }
         }
     }
@@ -121,7 +122,10 @@ extension Library {
                     """,
                 arguments: [model])
             while let row = try rows.next() {
-                body(row[0], row[1], row[2], ItemKind(rawValue: row[3] ?? "") ?? .text, VectorCoding.decode(row[4]))
+                body(
+                    try row.decode(at: 0, of: "embeddings"), try row.decode(at: 1, of: "embeddings"),
+                    try row.decode(at: 2, of: "segments"), ItemKind(rawValue: row.text(at: 3) ?? "") ?? .text,
+                    VectorCoding.decode(try row.decode(at: 4, of: "embeddings")))
             }
         }
     }
