@@ -32,7 +32,7 @@ struct BenchSearchCommand: ParsableCommand {
     var allWords = false
 
     func run() throws {
-        let engine = try CommandContext(root: root).engine(models: root.models)
+        let engine = try CommandContext(root: root).engine(models: root.models, mode: .readOnly)
         let searchMode = mode.searchMode
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }

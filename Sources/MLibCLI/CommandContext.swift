@@ -14,17 +14,19 @@ struct CommandContext {
         libraryPath = LibraryLocator.path(option: root.library)
     }
 
-    func openLibrary() throws -> Library {
+    /// Opens the library: `.create` for commands that add to it, `.readWrite` for
+    /// those that change what is there, `.readOnly` for those that only look.
+    func openLibrary(mode: Library.OpenMode) throws -> Library {
         do {
-            return try Library.open(at: libraryPath)
+            return try Library.open(at: libraryPath, mode: mode)
         } catch {
             throw CLIError.library(error)
         }
     }
 
     /// The engine over the library, finding models in `--models` first.
-    func engine(models: String?) throws -> Engine {
-        Engine(library: try openLibrary(), modelsFolder: models)
+    func engine(models: String?, mode: Library.OpenMode) throws -> Engine {
+        Engine(library: try openLibrary(mode: mode), modelsFolder: models)
     }
 
     /// Prints each warning as one line on standard error.

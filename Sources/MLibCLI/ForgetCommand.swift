@@ -21,7 +21,7 @@ struct ForgetCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let library = try CommandContext(root: root).openLibrary()
+        let library = try CommandContext(root: root).openLibrary(mode: .readWrite)
         var forgotten = 0
         var unmatched: [String] = []
         do {

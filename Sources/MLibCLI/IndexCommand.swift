@@ -40,7 +40,7 @@ struct IndexCommand: ParsableCommand {
     var noEmbed = false
 
     func run() throws {
-        let engine = try CommandContext(root: root).engine(models: root.models)
+        let engine = try CommandContext(root: root).engine(models: root.models, mode: .create)
         let progress = ProgressLine(enabled: !quiet && CommandContext.stdoutIsTerminal && CommandContext.stderrIsTerminal)
         let summary: IndexSummary
         do {

@@ -39,7 +39,7 @@ struct ModelsCommand: ParsableCommand {
             let context = CommandContext(root: root)
             let reports: [ModelReport]
             if FileManager.default.fileExists(atPath: context.libraryPath) {
-                reports = try context.engine(models: root.models).modelReports()
+                reports = try context.engine(models: root.models, mode: .readOnly).modelReports()
             } else {
                 reports = Engine.folderReports(modelsFolder: root.models)
             }
@@ -69,7 +69,7 @@ struct ModelsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let engine = try CommandContext(root: models.root).engine(models: models.root.models)
+            let engine = try CommandContext(root: models.root).engine(models: models.root.models, mode: .readWrite)
             do {
                 let (model, replaced) = try engine.useModel(name)
                 var line = "The library's text model is now \(model.name)"
@@ -94,7 +94,7 @@ struct ModelsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let engine = try CommandContext(root: models.root).engine(models: models.root.models)
+            let engine = try CommandContext(root: models.root).engine(models: models.root.models, mode: .readWrite)
             do {
                 let removed = try engine.forgetModel(name)
                 Console.out("Removed the vectors of \(removed.map(\.name).joined(separator: ", ")).\n")

@@ -57,7 +57,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engine = try CommandContext(root: root).engine(models: root.models)
+        let engine = try CommandContext(root: root).engine(models: root.models, mode: .readOnly)
         let outcome: SearchOutcome
         do {
             outcome = try engine.search(

@@ -27,7 +27,7 @@ struct ShowCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let library = try CommandContext(root: root).openLibrary()
+        let library = try CommandContext(root: root).openLibrary(mode: .readOnly)
         guard let stored = try ItemReference.resolve(item, in: library) else {
             throw CLIError(
                 message: "mlib: \(RawPath(item).displayString): not in the library (index it first, or check the id)",

@@ -28,7 +28,7 @@ struct StatusCommand: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let engine = try CommandContext(root: root).engine(models: root.models)
+        let engine = try CommandContext(root: root).engine(models: root.models, mode: .readOnly)
         let report: StatusReport
         do {
             report = try engine.statusReport(failures: failed)

@@ -96,7 +96,7 @@ struct WatchCommand: ParsableCommand {
         } catch {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.alreadyWatched)
         }
-        let engine = try context.engine(models: root.models)
+        let engine = try context.engine(models: root.models, mode: .create)
         var passes: [EmbeddingPass] = []
         if !noEmbed {
             do {

@@ -39,6 +39,12 @@ final class LoadOnce<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return value
     }
 
+    /// The value for `key` if one was loaded, without loading it.
+    func loaded(_ key: Key) -> Value? {
+        guard let slot = slots.withLock({ $0[key] }) else { return nil }
+        return slot.lock.withLock { slot.value }
+    }
+
     /// Forgets every value.
     func removeAll() {
         slots.withLock { $0.removeAll() }

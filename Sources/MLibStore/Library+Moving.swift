@@ -42,14 +42,15 @@ extension Library {
             arguments: [id])
         guard !rows.isEmpty else { return }  // a failed item has no evidence to rename
         let segments = rows.map { row -> IndexedText in
-            (field: EvidenceField(rawValue: row[2]) ?? .body, modality: Modality(rawValue: row[3]) ?? .text, text: row[4] as String)
+            (field: EvidenceField(rawValue: row.text(at: 2) ?? "") ?? .body, modality: Modality(rawValue: row.text(at: 3) ?? "") ?? .text,
+             text: row.text(at: 4) ?? "")
         }
         let nameIndex = segments.firstIndex { $0.field == .name }
         if let nameIndex, segments[nameIndex].text == relocation.nameWords { return }
 
         var renamed = segments
         if let nameIndex {
-            let segmentID: Int64 = rows[nameIndex][0]
+            let segmentID: Int64 = try rows[nameIndex].decode(at: 0, of: "segments")
             if relocation.nameWords.isEmpty {
                 try db.execute(sql: "DELETE FROM segments WHERE id = ?", arguments: [segmentID])
                 renamed.remove(at: nameIndex)
@@ -58,7 +59,7 @@ extension Library {
                 renamed[nameIndex].text = relocation.nameWords
             }
         } else if !relocation.nameWords.isEmpty {
-            let ordinal = (rows.last?[1] as Int64? ?? -1) + 1
+            let ordinal = (try rows.last?.decodeIfPresent(Int64.self, at: 1, of: "segments") ?? -1) + 1
             try db.execute(
                 sql: "INSERT INTO segments (item_id, ordinal, field, modality, text) VALUES (?, ?, 'name', 'text', ?)",
                 arguments: [id, ordinal, relocation.nameWords])

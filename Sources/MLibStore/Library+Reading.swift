@@ -25,11 +25,12 @@ extension Library {
             while let row = try rows.next() {
                 files.append(
                     StoredFile(
-                        itemID: row[0], path: RawPath(bytes: Array(row[1] as Data)),
+                        itemID: try row.decode(at: 0, of: "items"), path: RawPath(bytes: try row.bytes(at: 1, of: "items")),
                         state: FileState(
-                            size: row[2], modificationTimeNanoseconds: row[3],
-                            inode: UInt64(bitPattern: row[4] as Int64), device: UInt64(bitPattern: row[5] as Int64)),
-                        contentHash: row[6], failed: (row[7] as String) == "failed"))
+                            size: try row.decode(at: 2, of: "items"), modificationTimeNanoseconds: try row.decode(at: 3, of: "items"),
+                            inode: UInt64(bitPattern: try row.decode(at: 4, of: "items")),
+                            device: UInt64(bitPattern: try row.decode(at: 5, of: "items"))),
+                        contentHash: row.text(at: 6), failed: row.text(at: 7) == "failed"))
             }
             return files
         }
@@ -38,7 +39,7 @@ extension Library {
     /// The item with this id, if any.
     public func item(id: Int64) throws(LibraryError) -> StoredItem? {
         try read { db in
-            try Row.fetchOne(db, sql: Self.itemSelect + " WHERE items.id = ?", arguments: [id]).map(Self.item(from:))
+            try Row.fetchOne(db, sql: Self.itemSelect + " WHERE items.id = ?", arguments: [id]).map { try Self.item(from: $0) }
         }
     }
 
@@ -46,7 +47,7 @@ extension Library {
     public func item(path: RawPath) throws(LibraryError) -> StoredItem? {
         try read { db in
             try Row.fetchOne(db, sql: Self.itemSelect + " WHERE items.path = ?", arguments: [Data(path.bytes)])
-                .map(Self.item(from:))
+                .map { try Self.item(from: $0) }
         }
     }
 
@@ -63,13 +64,13 @@ extension Library {
                 total: 0, text: 0, image: 0, video: 0, failed: 0, segments: 0, fileSize: 0, schemaVersion: version)
             let rows = try Row.fetchAll(db, sql: "SELECT status, kind, count(*) FROM items GROUP BY status, kind")
             for row in rows {
-                let count: Int = row[2]
+                let count: Int = try row.decode(at: 2, of: "items")
                 status.total += count
-                if (row[0] as String) == "failed" {
+                if row.text(at: 0) == "failed" {
                     status.failed += count
                     continue
                 }
-                switch ItemKind(rawValue: row[1] ?? "") {
+                switch ItemKind(rawValue: row.text(at: 1) ?? "") {
                 case .text: status.text += count
                 case .image: status.image += count
                 case .video: status.video += count
@@ -95,7 +96,9 @@ extension Library {
                     JOIN items ON items.id = failures.item_id ORDER BY items.path
                     """
             ).map { row in
-                FailureRecord(itemID: row[0], path: RawPath(bytes: Array(row[1] as Data)), code: row[2], reason: row[3])
+                FailureRecord(
+                    itemID: try row.decode(at: 0, of: "items"), path: RawPath(bytes: try row.bytes(at: 1, of: "items")),
+                    code: row.text(at: 2) ?? "", reason: row.text(at: 3) ?? "")
             }
         }
     }
@@ -107,17 +110,20 @@ extension Library {
         FROM items LEFT JOIN failures ON failures.item_id = items.id
         """
 
-    static func item(from row: Row) -> StoredItem {
-        StoredItem(
-            id: row[0], path: RawPath(bytes: Array(row[1] as Data)),
-            status: StoredItem.Status(rawValue: row[2]) ?? .failed,
-            kind: (row[3] as String?).flatMap(ItemKind.init(rawValue:)), mime: row[4], title: row[5],
-            duration: row[6],
+    /// The item in a row of `itemSelect`; throws `DamagedValue` for a value of the
+    /// wrong type, and reads text leniently.
+    static func item(from row: Row) throws -> StoredItem {
+        try StoredItem(
+            id: row.decode(at: 0, of: "items"), path: RawPath(bytes: row.bytes(at: 1, of: "items")),
+            status: StoredItem.Status(rawValue: row.text(at: 2) ?? "") ?? .failed,
+            kind: row.text(at: 3).flatMap(ItemKind.init(rawValue:)), mime: row.text(at: 4), title: row.text(at: 5),
+            duration: row.decodeIfPresent(at: 6, of: "items"),
             state: FileState(
-                size: row[7], modificationTimeNanoseconds: row[8], inode: UInt64(bitPattern: row[9] as Int64),
-                device: UInt64(bitPattern: row[10] as Int64)),
-            contentHash: row[11], metadata: MetadataCoding.decode(row[12]),
-            indexedAt: row[13],
-            failureCode: row[14], failureReason: row[15])
+                size: row.decode(at: 7, of: "items"), modificationTimeNanoseconds: row.decode(at: 8, of: "items"),
+                inode: UInt64(bitPattern: row.decode(at: 9, of: "items")),
+                device: UInt64(bitPattern: row.decode(at: 10, of: "items"))),
+            contentHash: row.text(at: 11), metadata: MetadataCoding.decode(row.text(at: 12) ?? "{}"),
+            indexedAt: row.text(at: 13) ?? "",
+            failureCode: row.text(at: 14), failureReason: row.text(at: 15))
     }
 }

@@ -83,20 +83,37 @@ extension Library {
     /// Remembers a query's vector so the same query is never embedded again, if the
     /// library can take a write right now; never waits for another writer.
     ///
-    /// Returns whether it was stored.
+    /// A library opened read-only stays so: the vector goes through a connection of
+    /// its own, made for this one insert, and is dropped when the file cannot be
+    /// written or another process holds the write lock. Returns whether it was stored.
     @discardableResult
     public func rememberVector(_ vector: [Float], contentHash: [UInt8], modelID: Int64) -> Bool {
         guard VectorCoding.isValid(vector) else { return false }
+        func insert(_ db: Database) throws {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)",
+                arguments: [modelID, Data(contentHash), VectorCoding.encode(vector)])
+        }
         do {
-            try pool.writeWithoutTransaction { db in
+            if mode == .readOnly {
+                guard access(path, W_OK) == 0 else { return false }
+                var configuration = Configuration()
                 // Zero wait: a watcher's batch must not hold up the answer to a search.
-                try db.execute(sql: "PRAGMA busy_timeout = 0")
-                defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
-                try db.inTransaction(.immediate) {
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)",
-                        arguments: [modelID, Data(contentHash), VectorCoding.encode(vector)])
-                    return .commit
+                configuration.busyMode = .immediateError
+                try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in
+                    try db.inTransaction(.immediate) {
+                        try insert(db)
+                        return .commit
+                    }
+                }
+            } else {
+                try pool.writeWithoutTransaction { db in
+                    try db.execute(sql: "PRAGMA busy_timeout = 0")
+                    defer { try? db.execute(sql: "PRAGMA busy_timeout = 10000") }
+                    try db.inTransaction(.immediate) {
+                        try insert(db)
+                        return .commit
+                    }
                 }
             }
             return true

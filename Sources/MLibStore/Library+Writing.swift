@@ -98,7 +98,8 @@ extension Library {
         let old = try Row.fetchAll(
             db, sql: "SELECT field, modality, text FROM segments WHERE item_id = ? ORDER BY ordinal", arguments: [id]
         ).map { row -> IndexedText in
-            (field: EvidenceField(rawValue: row[0]) ?? .body, modality: Modality(rawValue: row[1]) ?? .text, text: row[2] as String)
+            (field: EvidenceField(rawValue: row.text(at: 0) ?? "") ?? .body, modality: Modality(rawValue: row.text(at: 1) ?? "") ?? .text,
+             text: row.text(at: 2) ?? "")
         }
         try unindexWords(old, of: id, in: db)
         try db.execute(sql: "DELETE FROM segments WHERE item_id = ?", arguments: [id])

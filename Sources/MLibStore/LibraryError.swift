@@ -18,6 +18,13 @@ public struct LibraryError: Error, Sendable, CustomStringConvertible {
         public static let busy = Code(rawValue: "busy")
         /// A read or write failed.
         public static let database = Code(rawValue: "database")
+        /// No library file exists at the path, and the open mode does not create one.
+        public static let notFound = Code(rawValue: "not-found")
+        /// The file is an SQLite database (or an empty file) that mlib did not make.
+        public static let notALibrary = Code(rawValue: "not-a-library")
+        /// The library's schema is older than this mlib's and could not be upgraded
+        /// by a read-only open (the file is locked or not writable).
+        public static let outdatedSchema = Code(rawValue: "outdated-schema")
     }
 
     public var code: Code

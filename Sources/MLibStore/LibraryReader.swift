@@ -31,7 +31,9 @@ public struct LibraryReader {
                 """
             arguments += [limit]
         }
-        return try fetch(sql, arguments) { row in FullTextMatch(itemID: row[0], score: -(row[1] as Double)) }
+        return try fetch(sql, arguments) { row in
+            FullTextMatch(itemID: try row.decode(at: 0, of: "item_fts"), score: -(try row.decode(Double.self, at: 1, of: "item_fts")))
+        }
     }
 
     /// Items whose CJK text contains every one of `substrings`.
@@ -62,7 +64,9 @@ public struct LibraryReader {
         }
         sql += " WHERE " + conditions.joined(separator: " AND ") + " ORDER BY score, item_cjk.rowid LIMIT ?"
         _ = arguments.append(contentsOf: [limit])
-        return try fetch(sql, arguments) { row in FullTextMatch(itemID: row[0], score: -(row[1] as Double)) }
+        return try fetch(sql, arguments) { row in
+            FullTextMatch(itemID: try row.decode(at: 0, of: "item_cjk"), score: -(try row.decode(Double.self, at: 1, of: "item_cjk")))
+        }
     }
 
     /// The indexed text of each item by field, for snippets.
@@ -77,8 +81,9 @@ public struct LibraryReader {
             arguments: StatementArguments(itemIDs))
         var segments: [Int64: [(field: EvidenceField, modality: Modality, text: String)]] = [:]
         while let row = try rows.next() {
-            segments[row[0], default: []].append(
-                (EvidenceField(rawValue: row[1]) ?? .body, Modality(rawValue: row[2]) ?? .text, row[3]))
+            segments[try row.decode(Int64.self, at: 0, of: "segments"), default: []].append(
+                (EvidenceField(rawValue: row.text(at: 1) ?? "") ?? .body, Modality(rawValue: row.text(at: 2) ?? "") ?? .text,
+                 row.text(at: 3) ?? ""))
         }
         return segments.mapValues { itemSegments in
             let columns = WordIndexColumns(itemSegments)
@@ -100,9 +105,10 @@ public struct LibraryReader {
             StatementArguments(ids)
         ) { row in
             ItemSummary(
-                id: row[0], path: RawPath(bytes: Array(row[1] as Data)),
-                kind: ItemKind(rawValue: row[2] ?? "") ?? .text, mime: row[3] ?? "", title: row[4], duration: row[5],
-                metadata: metadata ? MetadataCoding.decode(row[6]) : [:])
+                id: try row.decode(at: 0, of: "items"), path: RawPath(bytes: try row.bytes(at: 1, of: "items")),
+                kind: ItemKind(rawValue: row.text(at: 2) ?? "") ?? .text, mime: row.text(at: 3) ?? "", title: row.text(at: 4),
+                duration: try row.decodeIfPresent(at: 5, of: "items"),
+                metadata: metadata ? MetadataCoding.decode(row.text(at: 6) ?? "{}") : [:])
         }
         return Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -137,15 +143,17 @@ public struct LibraryReader {
             arguments: StatementArguments(itemIDs))
         var result: [Int64: [StoredSegment]] = [:]
         while let row = try rows.next() {
-            result[row[7], default: []].append(Self.segment(from: row))
+            result[try row.decode(Int64.self, at: 7, of: "segments"), default: []].append(try Self.segment(from: row))
         }
         return result
     }
 
-    static func segment(from row: Row) -> StoredSegment {
-        StoredSegment(
-            id: row[0], ordinal: row[1], field: EvidenceField(rawValue: row[2]) ?? .body,
-            modality: Modality(rawValue: row[3]) ?? .text, text: row[4], start: row[5], end: row[6])
+    static func segment(from row: Row) throws -> StoredSegment {
+        try StoredSegment(
+            id: row.decode(at: 0, of: "segments"), ordinal: row.decode(at: 1, of: "segments"),
+            field: EvidenceField(rawValue: row.text(at: 2) ?? "") ?? .body,
+            modality: Modality(rawValue: row.text(at: 3) ?? "") ?? .text, text: row.text(at: 4) ?? "",
+            start: row.decodeIfPresent(at: 5, of: "segments"), end: row.decodeIfPresent(at: 6, of: "segments"))
     }
 
     /// Maps each row of a query straight off the statement: fetching copied rows

@@ -251,9 +251,14 @@ import Testing
         let output = try ExternalTool.run(MLibBinary.executablePath, ["index", media], environment: env)
         #expect(output.status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path("from-env.sqlite")))
-        let xdg = try ExternalTool.run(
-            MLibBinary.executablePath, ["status", "--format", "json"],
-            environment: ["MLIB_LIBRARY": "", "XDG_DATA_HOME": folder.path("xdg")])
+        let xdgEnvironment = ["MLIB_LIBRARY": "", "XDG_DATA_HOME": folder.path("xdg")]
+        // Status only reads: it reports the missing library at the XDG path and creates nothing.
+        let missing = try ExternalTool.run(MLibBinary.executablePath, ["status"], environment: xdgEnvironment)
+        #expect(missing.status == 3)
+        #expect(missing.stderrString.contains(folder.path("xdg") + "/mlib/library.sqlite"))
+        #expect(!FileManager.default.fileExists(atPath: folder.path("xdg")))
+        #expect(try ExternalTool.run(MLibBinary.executablePath, ["index", media], environment: xdgEnvironment).status == 0)
+        let xdg = try ExternalTool.run(MLibBinary.executablePath, ["status", "--format", "json"], environment: xdgEnvironment)
         let object = try JSONSerialization.jsonObject(with: xdg.stdout) as? [String: Any]
         #expect(object?["library"] as? String == folder.path("xdg") + "/mlib/library.sqlite")
     }

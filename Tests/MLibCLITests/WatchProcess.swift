@@ -36,10 +36,14 @@ final class WatchProcess {
     }
 
     /// Waits until the watches are in place: events from now on are seen.
+    /// Waits until the watcher follows its folders and has compared them with the
+    /// library (its "scanned" line), so a file written next is seen as an event.
     func waitUntilWatching(timeout: Double = 30) -> Bool {
-        Eventually.poll(timeout: timeout) {
+        let watching = Eventually.poll(timeout: timeout) {
             log.contains(" watching ") || log.contains(" polling ") || !child.isRunning
         } && child.isRunning
+        _ = Eventually.poll(timeout: 5) { log.contains(" scanned ") || !child.isRunning }
+        return watching && child.isRunning
     }
 
     func waitForExit(timeout: Double = 30) -> ChildProcess.Termination? { child.waitForExit(timeout: timeout) }

@@ -89,7 +89,8 @@ struct WatchWorkspace {
         let checks: [(String, String)] = [
             ("segments without an item", "SELECT count(*) FROM segments WHERE item_id NOT IN (SELECT id FROM items)"),
             ("failures without an item", "SELECT count(*) FROM failures WHERE item_id NOT IN (SELECT id FROM items)"),
-            ("embeddings without a segment", "SELECT count(*) FROM embeddings WHERE segment_id NOT IN (SELECT id FROM segments)"),
+            ("vectors without a segment", "SELECT count(*) FROM segment_vectors WHERE segment_id NOT IN (SELECT id FROM segments)"),
+            ("segment vectors without their vector", "SELECT count(*) FROM segment_vectors WHERE vector_id NOT IN (SELECT id FROM vectors)"),
             ("word-index rows without an item", "SELECT count(*) FROM item_fts WHERE rowid NOT IN (SELECT id FROM items)"),
             ("CJK-index rows without an item", "SELECT count(*) FROM item_cjk WHERE rowid NOT IN (SELECT id FROM items)"),
             ("indexed items without segments",
@@ -202,7 +203,7 @@ struct WatchWorkspace {
         let count = try query(
             """
             SELECT count(*) FROM segments s WHERE s.modality = 'text' AND s.field IN ('title', 'body', 'keywords', 'subtitle')
-              AND s.text <> '' AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.segment_id = s.id)
+              AND s.text <> '' AND NOT EXISTS (SELECT 1 FROM segment_vectors e WHERE e.segment_id = s.id)
             """)
         return Int(count.first ?? "") ?? -1
     }

@@ -14,4 +14,15 @@ public enum RawSQL {
         let queue = try DatabaseQueue(path: path)
         return try queue.read { db in try Int64.fetchAll(db, sql: sql) }
     }
+
+    /// Runs `body` while a connection of its own holds the library's write lock (an
+    /// open `BEGIN IMMEDIATE` transaction), as a writer in another process would.
+    public static func whileHoldingWriteLock<T>(on path: String, _ body: () throws -> T) throws -> T {
+        let queue = try DatabaseQueue(path: path)
+        return try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            return try body()
+        }
+    }
 }
