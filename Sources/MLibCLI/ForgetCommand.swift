@@ -25,8 +25,10 @@ struct ForgetCommand: ParsableCommand {
         var forgotten = 0
         var unmatched: [String] = []
         do {
-            for path in paths {
-                let ids = try library.storedFiles(under: ItemReference.absolute(path)).map(\.itemID)
+            for (index, path) in paths.enumerated() {
+                let occurrence = paths[..<index].count { $0 == path }
+                let absolute = ItemReference.absolute(argument: path, occurrence: occurrence)
+                let ids = try library.storedFiles(under: absolute).map(\.itemID)
                 if ids.isEmpty { unmatched.append(path) }
                 try library.removeItems(ids: ids)
                 forgotten += ids.count

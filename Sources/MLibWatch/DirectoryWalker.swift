@@ -16,6 +16,11 @@ public import MLibCore
 /// walk. A link that cannot be resolved (a loop, a dangling target) is reported as
 /// a problem, as is a folder that cannot be read.
 ///
+/// An entry whose path is `PATH_MAX` bytes or longer cannot be named to the
+/// kernel by its path; the walk reaches it relative to its folder's descriptor
+/// (`fstatat`, `openat`) and reports each such file as a `path-too-long` problem,
+/// since the readers downstream open files by path.
+///
 /// The root itself is judged by the `.mlibignore` files above it only: a root they
 /// exclude, file or folder, yields nothing, as the watcher's caller would drop its
 /// changes; the built-in name rules do not apply to a root the caller named
@@ -31,6 +36,17 @@ public struct DirectoryWalker: Sendable {
 
     /// Extensions of files that are evidence for a neighbour, not items of their own.
     public static let sidecarExtensions: Set<String> = ["xmp", "srt", "vtt"]
+
+    /// The code and reason reported for a file whose path is too long to open.
+    public static let pathTooLong = (
+        code: "path-too-long",
+        reason: "path is longer than PATH_MAX (\(PATH_MAX) bytes); mlib cannot read it — move it to a shorter path"
+    )
+
+    /// Whether system calls refuse `path` as too long: `PATH_MAX` counts the NUL.
+    public static func exceedsPathMax(_ path: RawPath) -> Bool {
+        path.bytes.count >= Int(PATH_MAX)
+    }
 
     /// A walker; it holds no state, so one can serve any number of walks.
     /// The trees being indexed: a symbolic link to a folder inside one of them is
@@ -90,11 +106,23 @@ public struct DirectoryWalker: Sendable {
         }
     }
 
+    /// Walks `folder`, opened by its path, or relative to `parent` (its folder's
+    /// open descriptor) when its path is too long for that.
     private func walkFolder(
-        _ folder: RawPath, trees: [RawPath], seen: inout Set<FileIdentity>, ignoring: inout IgnoreLookup,
-        visit: (Entry) -> Void
+        _ folder: RawPath, parent: Int32 = AT_FDCWD, trees: [RawPath], seen: inout Set<FileIdentity>,
+        ignoring: inout IgnoreLookup, visit: (Entry) -> Void
     ) {
-        guard let stream = folder.withCString({ opendir($0) }) else {
+        let stream: OpaquePointer?
+        if parent == AT_FDCWD {
+            stream = folder.withCString { opendir($0) }
+        } else {
+            let descriptor = RawPath(bytes: folder.lastComponent).withCString {
+                openat(parent, $0, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+            stream = descriptor < 0 ? nil : fdopendir(descriptor)
+            if descriptor >= 0, stream == nil { close(descriptor) }
+        }
+        guard let stream else {
             let code = errno
             visit(.problem(folder, code: "unreadable", reason: "cannot read folder: \(String(cString: strerror(code)))"))
             return
@@ -108,25 +136,42 @@ public struct DirectoryWalker: Sendable {
             if IgnoreRules.isTemporaryOrHidden(name: name) { continue }
             names.append(name)
         }
-        closedir(stream)
         names.sort { $0.lexicographicallyPrecedes($1) }
+
+        // Entries whose paths are too long are reached relative to this folder, so
+        // it stays open while they are examined. Otherwise it is closed before
+        // descending, so deep trees do not hold a descriptor per level.
+        let holdsOpen = folder.bytes.count + 1 + (names.map(\.count).max() ?? 0) >= Int(PATH_MAX)
+        let descriptor = holdsOpen ? dirfd(stream) : AT_FDCWD
+        if !holdsOpen { closedir(stream) }
+        defer { if holdsOpen { closedir(stream) } }
+        if parent != AT_FDCWD { ignoring.loadRuleFile(of: folder, descriptor: descriptor) }
 
         for name in names {
             let path = folder.appending(component: name)
+            let tooLong = Self.exceedsPathMax(path)
+            let (base, named) = tooLong ? (descriptor, RawPath(bytes: name)) : (AT_FDCWD, path)
             var info = stat()
-            guard path.withCString({ lstat($0, &info) }) == 0 else { continue }  // vanished since readdir
+            guard named.withCString({ fstatat(base, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+                // Gone since readdir is nothing to report; anything else is.
+                let code = errno
+                if code != ENOENT, !ignoring.isIgnored(path, isDirectory: false) {
+                    visit(.problem(path, code: "unreadable", reason: "cannot examine: \(String(cString: strerror(code)))"))
+                }
+                continue
+            }
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(info)).inserted {
-                    walkFolder(path, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
+                    walkFolder(path, parent: base, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
                 }
             case S_IFREG:
                 if !isSidecar(path), !ignoring.isIgnored(path, isDirectory: false) {
-                    visit(.file(path, FileState(info)))
+                    visit(tooLong ? Self.tooLongProblem(path) : .file(path, FileState(info)))
                 }
             case S_IFLNK:
                 var target = stat()
-                if path.withCString({ stat($0, &target) }) != 0 {
+                if named.withCString({ fstatat(base, $0, &target, 0) }) != 0 {
                     let code = errno
                     guard !ignoring.isIgnored(path, isDirectory: false) else { continue }
                     let reason =
@@ -137,17 +182,21 @@ public struct DirectoryWalker: Sendable {
                 } else if (target.st_mode & S_IFMT) == S_IFDIR {
                     if Self.isShortcut(path, within: trees) { continue }  // its folder is walked where it is
                     if !ignoring.isIgnored(path, isDirectory: true), seen.insert(FileIdentity(target)).inserted {
-                        walkFolder(path, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
+                        walkFolder(path, parent: base, trees: trees, seen: &seen, ignoring: &ignoring, visit: visit)
                     }
                 } else if (target.st_mode & S_IFMT) == S_IFREG, !isSidecar(path),
                     !ignoring.isIgnored(path, isDirectory: false)
                 {
-                    visit(.file(path, FileState(target)))
+                    visit(tooLong ? Self.tooLongProblem(path) : .file(path, FileState(target)))
                 }
             default:
                 continue  // sockets, fifos, devices hold no media
             }
         }
+    }
+
+    private static func tooLongProblem(_ path: RawPath) -> Entry {
+        .problem(path, code: pathTooLong.code, reason: pathTooLong.reason)
     }
 
     private func isSidecar(_ path: RawPath) -> Bool {

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 public import MLibCore
 
 /// Answers whether a path is ignored, reading the `.mlibignore` files it needs as
@@ -63,6 +68,15 @@ public struct IgnoreLookup: Sendable {
         load(folder)
     }
 
+    /// Reads the `.mlibignore` in `folder` through `descriptor`, that folder open,
+    /// unless it was read already: a folder whose path is too long for `open` is
+    /// reached this way before the paths inside it are judged.
+    mutating func loadRuleFile(of folder: RawPath, descriptor: Int32) {
+        let folder = Self.normalized(folder)
+        guard !loadedFolders.contains(folder) else { return }
+        load(folder, descriptor: descriptor)
+    }
+
     private mutating func loadRuleFiles(above path: RawPath) {
         let path = Self.normalized(path)
         guard let parentEnd = Self.parentEnd(of: path.bytes) else { return }
@@ -76,10 +90,14 @@ public struct IgnoreLookup: Sendable {
         }
     }
 
-    private mutating func load(_ folder: RawPath) {
+    private mutating func load(_ folder: RawPath, descriptor: Int32 = AT_FDCWD) {
         let file = folder.appending(component: IgnoreRules.ignoreFileName)
         do {
-            try rules.load(ignoreFile: file, base: folder)
+            if descriptor == AT_FDCWD {
+                try rules.load(ignoreFile: file, base: folder)
+            } else {
+                try rules.load(ignoreFile: RawPath(IgnoreRules.ignoreFileName), base: folder, relativeTo: descriptor)
+            }
             unreadableRuleFiles.removeAll { $0 == file }
         } catch {
             rules.unload(base: folder)

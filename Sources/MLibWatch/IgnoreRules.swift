@@ -96,7 +96,13 @@ public struct IgnoreRules: Sendable {
     /// A missing file removes the folder's rules, so the caller can simply reload
     /// when the file changes or disappears. Other read failures throw.
     public mutating func load(ignoreFile: RawPath, base: RawPath) throws(WalkError) {
-        let fd = ignoreFile.withCString { open($0, O_RDONLY | O_CLOEXEC) }
+        try load(ignoreFile: ignoreFile, base: base, relativeTo: AT_FDCWD)
+    }
+
+    /// Reads a `.mlibignore` file as `load(ignoreFile:base:)` does, a relative
+    /// `ignoreFile` opened relative to `folder`, an open folder's descriptor.
+    mutating func load(ignoreFile: RawPath, base: RawPath, relativeTo folder: Int32) throws(WalkError) {
+        let fd = ignoreFile.withCString { openat(folder, $0, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR {

@@ -74,10 +74,12 @@ struct IndexPlan {
             markMissing(stored.filter { $0.path != path })
             let known = stored.first { $0.path == path }
             work.found += 1
-            let problem =
-                code == ELOOP
-                ? (code: "symlink-loop", reason: "symbolic link loop; the link never reaches a file")
-                : (code: "unreadable", reason: "cannot examine: \(String(cString: strerror(code)))")
+            let problem: (code: String, reason: String) =
+                switch code {
+                case ELOOP: ("symlink-loop", "symbolic link loop; the link never reaches a file")
+                case ENAMETOOLONG: DirectoryWalker.pathTooLong
+                default: ("unreadable", "cannot examine: \(String(cString: strerror(code)))")
+                }
             let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
             work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
         case .folder:

@@ -32,7 +32,13 @@ final class ChildProcess {
     /// Starts `executable` (an absolute path) with `arguments`; standard output and
     /// error go to the end of `outputPath`, standard input reads nothing. The child
     /// starts with only the `blocked` signals blocked.
-    init(_ executable: String, _ arguments: [String], outputPath: String, blocked: [Int32] = []) throws {
+    convenience init(_ executable: String, _ arguments: [String], outputPath: String, blocked: [Int32] = []) throws {
+        try self.init(executable, arguments.map { Array($0.utf8) }, outputPath: outputPath, blocked: blocked)
+    }
+
+    /// Starts `executable` with `arguments` given as bytes, which need not be UTF-8
+    /// (a file name in Latin-1); otherwise as the `String` form.
+    init(_ executable: String, _ arguments: [[UInt8]], outputPath: String, blocked: [Int32] = []) throws {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -57,8 +63,13 @@ final class ChildProcess {
         let highest = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd"))?.compactMap { Int32($0) }.max()
         for descriptor in 3...max(highest ?? 1024, 3) + 64 { posix_spawn_file_actions_addclose(&actions, descriptor) }
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
+        let argv = ([Array(executable.utf8)] + arguments).map { bytes -> UnsafeMutablePointer<CChar>? in
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (index, byte) in bytes.enumerated() { copy[index] = CChar(bitPattern: byte) }
+            copy[bytes.count] = 0
+            return copy
+        } + [nil]
+        defer { for pointer in argv { pointer?.deallocate() } }
         // Plain log lines (time, level, text) even when the tests run under systemd.
         let environment = ProcessInfo.processInfo.environment.filter { $0.key != "JOURNAL_STREAM" }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

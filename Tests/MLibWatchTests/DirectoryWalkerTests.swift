@@ -70,6 +70,20 @@ import Glibc
         #expect(throws: WalkError.self) { try walk(folder.path("missing")) }
     }
 
+    @Test func filesBeyondPathMaxAreProblemsAndTheirFolderRulesStillApply() throws {
+        let folder = try TemporaryDirectory()
+        defer { DeepFolders.remove(folder.path) }
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder.path("near.txt")))
+        let deep = try DeepFolders(
+            under: folder.path, depth: 21,
+            files: ["deep.txt": "x", "skip.txt": "x", "deep.xmp": "x", ".mlibignore": "skip.txt\n"],
+            links: ["loop": "loop"])
+        #expect(deep.path.count > Int(PATH_MAX))
+        let result = try walk(folder.path)
+        #expect(result.files == [folder.path("near.txt")])
+        #expect(result.problems == ["deep.txt:path-too-long", "loop:symlink-loop"])
+    }
+
     /// Creates `path` (and its folders) holding `contents`, by raw bytes.
     static func write(_ path: RawPath, _ contents: [UInt8] = Array("x".utf8)) {
         var folder = path.parent
