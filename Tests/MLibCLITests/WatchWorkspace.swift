@@ -208,6 +208,40 @@ struct WatchWorkspace {
         return Int(count.first ?? "") ?? -1
     }
 
+    /// Every model's vector store beside the library agrees with SQLite: a store
+    /// whose header claims the model's current generation holds exactly the model's
+    /// rows of indexed items; with `requireCurrent`, a store must exist and be current
+    /// (a search has just brought it up to date).
+    func expectVectorStoresAgree(requireCurrent: Bool, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for line in try query("SELECT id, generation FROM models") {
+            let fields = line.split(separator: "\t").compactMap { Int64($0) }
+            guard fields.count == 2 else { continue }
+            let (model, generation) = (fields[0], fields[1])
+            let rows = try query(
+                """
+                SELECT sv.id FROM segment_vectors sv JOIN segments s ON s.id = sv.segment_id JOIN items i ON i.id = s.item_id
+                WHERE sv.model_id = \(model) AND i.status = 'indexed' ORDER BY sv.id
+                """
+            ).compactMap { Int64($0) }
+            let path = library + "-cache/vectors/model-\(model).vst"
+            guard let data = FileManager.default.contents(atPath: path), data.count >= 128 else {
+                #expect(!requireCurrent || rows.isEmpty, "no vector store for model \(model)", sourceLocation: sourceLocation)
+                continue
+            }
+            let (count, storedGeneration) = data.withUnsafeBytes {
+                (Int($0.loadUnaligned(fromByteOffset: 24, as: UInt64.self)), $0.loadUnaligned(fromByteOffset: 40, as: Int64.self))
+            }
+            if requireCurrent {
+                #expect(storedGeneration == generation, "store of model \(model) is stale", sourceLocation: sourceLocation)
+            }
+            guard storedGeneration == generation, data.count >= 128 + count * 8 else { continue }
+            let stored = data.withUnsafeBytes { bytes in
+                (0..<count).map { bytes.loadUnaligned(fromByteOffset: 128 + $0 * 8, as: Int64.self) }
+            }
+            #expect(stored == rows, "store of model \(model) disagrees with the library", sourceLocation: sourceLocation)
+        }
+    }
+
     // MARK: - Files
 
     func write(_ text: String, to path: String) throws {
