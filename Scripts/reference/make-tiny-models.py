@@ -22,7 +22,9 @@ Writes under Tests/Fixtures/models/:
                                 Normalize; a 20-token window from model_max_length
     tiny-reference.json         per folder: family, window, dimension, and for each
                                 sentence the token ids and the sentence vector that
-                                sentence-transformers computes
+                                sentence-transformers computes; under "variants",
+                                tiny-bert-cls with max pooling instead of CLS (the
+                                tests rewrite 1_Pooling/config.json in a copy)
 
 The ids and vectors come from `transformers` and `sentence-transformers` loading
 the saved folders, so they test mlib against the libraries the models come from.
@@ -275,6 +277,8 @@ def main():
         tidy(folder, tokens)
         document["models"]["tiny-bert-cls"] = reference(bert, "bert")
         assert document["models"]["tiny-bert-cls"]["max_length"] == 20
+        with_max = SentenceTransformer(modules=[bert[0], models.Pooling(32, pooling_mode="max"), models.Normalize()], device="cpu")
+        document["variants"] = {"tiny-bert-cls:max": reference(with_max, "bert")}
 
     for name, expected in document["models"].items():
         check_reload(os.path.join(OUT, name), expected)

@@ -129,7 +129,8 @@ public struct BertConfiguration: Sendable, Hashable, Decodable {
             throw InferenceError(.unsupported, path: path, message: "position_embedding_type '\(positionEmbeddingType)' is not supported; only 'absolute' can run")
         }
         guard activation != nil else {
-            throw InferenceError(.unsupported, path: path, message: "hidden_act '\(hiddenActivation)' is not supported; use gelu, gelu_new, gelu_pytorch_tanh or relu")
+            let key = hasTokenTypes ? "hidden_act" : "activation"
+            throw InferenceError(.unsupported, path: path, message: "\(key) '\(hiddenActivation)' is not supported; mlib runs gelu, gelu_new, gelu_pytorch_tanh and relu")
         }
         let sizes = [vocabularySize, hiddenSize, layerCount, headCount, intermediateSize, maxPositions] + (hasTokenTypes ? [typeVocabularySize] : [])
         guard sizes.allSatisfy({ $0 > 0 }), hiddenSize % headCount == 0, layerNormEpsilon.isFinite, layerNormEpsilon >= 0 else {

@@ -27,8 +27,6 @@ struct SentenceModules: Sendable, Hashable {
 
     /// The modules in the order they run.
     var modules: [Module]
-    /// Whether `modules.json` was there.
-    var isSentenceTransformers: Bool
 
     /// The folder of the pooling module, relative to the model folder, if any.
     var poolingPath: String? { modules.first { $0.kind == .pooling }?.path }
@@ -44,7 +42,7 @@ struct SentenceModules: Sendable, Hashable {
             if FileManager.default.fileExists(atPath: folder + "/1_Pooling/config.json") {
                 modules.append(Module(kind: .pooling, path: "1_Pooling"))
             }
-            return SentenceModules(modules: modules, isSentenceTransformers: false)
+            return SentenceModules(modules: modules)
         }
         guard let entries = (try? JSONSerialization.jsonObject(with: data)) as? [[String: Any]] else {
             throw InferenceError(.malformed, path: path, message: "modules.json is not a list of modules; the model folder is damaged, fetch the model again")
@@ -69,7 +67,7 @@ struct SentenceModules: Sendable, Hashable {
         guard kinds.count >= 2, kinds[1] == .pooling, !kinds.dropFirst(2).contains(.pooling) else {
             throw InferenceError(.unsupported, path: path, message: "modules.json must have one Pooling module right after the Transformer; this model's layout is not supported")
         }
-        return SentenceModules(modules: modules, isSentenceTransformers: true)
+        return SentenceModules(modules: modules)
     }
 
     /// The kind a module type names by its last component, whatever the package path

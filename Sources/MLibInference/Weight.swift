@@ -7,7 +7,7 @@
 ///
 /// Thread safety: `@unchecked Sendable` because the buffer is never written after
 /// `init`, and `owner` (the `SafetensorsFile` whose mapping it points into, or the
-/// `WeightStorage` that allocated it) keeps the memory alive for as long as any
+/// `Storage` that allocated it) keeps the memory alive for as long as any
 /// copy of the weight exists.
 struct Weight: @unchecked Sendable {
     /// The size of each axis.
@@ -26,7 +26,7 @@ struct Weight: @unchecked Sendable {
 
     /// A weight owning a copy of `values`.
     init(shape: [Int], values: [Float]) {
-        let storage = WeightStorage(values)
+        let storage = Storage(values)
         self.init(shape: shape, buffer: UnsafeBufferPointer(start: storage.elements.baseAddress, count: values.count), owner: storage)
     }
 
@@ -54,24 +54,19 @@ struct Weight: @unchecked Sendable {
         return Weight(shape: [columns], buffer: slice, owner: owner)
     }
 
-    /// The elements copied into a tensor.
-    var tensor: Tensor {
-        Tensor(shape: shape, storage: Array(buffer))
-    }
-}
+    /// Memory of its own for a converted weight, freed with the last weight using it.
+    private final class Storage {
+        let elements: UnsafeMutableBufferPointer<Float>
 
-/// Memory of its own for a converted weight, freed with the last weight using it.
-final class WeightStorage {
-    let elements: UnsafeMutableBufferPointer<Float>
+        init(_ values: [Float]) {
+            // At least one element, so an empty weight still has a base address.
+            elements = .allocate(capacity: max(values.count, 1))
+            elements.initialize(repeating: 0)
+            _ = elements.update(fromContentsOf: values)
+        }
 
-    init(_ values: [Float]) {
-        // At least one element, so an empty weight still has a base address.
-        elements = .allocate(capacity: max(values.count, 1))
-        elements.initialize(repeating: 0)
-        _ = elements.update(fromContentsOf: values)
-    }
-
-    deinit {
-        elements.deallocate()
+        deinit {
+            elements.deallocate()
+        }
     }
 }

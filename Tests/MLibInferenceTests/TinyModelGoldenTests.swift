@@ -35,6 +35,19 @@ struct TinyModelGoldenTests {
         }
     }
 
+    @Test func maxPoolingMatchesTheReference() throws {
+        let expected = try #require(try TinyModels.reference().variants["tiny-bert-cls:max"])
+        let directory = try TinyModels.copy(TinyModels.bertCLS)
+        defer { directory.remove() }
+        try write(#"{"embedding_dimension": 32, "pooling_mode": "max", "include_prompt": true}"#, to: directory.path("1_Pooling/config.json"))
+        let encoder = try SentenceEncoder(folder: directory.path)
+        let vectors = try encoder.embed(expected.sentences.map(\.text))
+        for (vector, sentence) in zip(vectors, expected.sentences) {
+            let (cosine, largest) = agreement(vector, sentence.embedding)
+            #expect(cosine >= 0.9999 && largest <= 1e-4, "\(sentence.text.debugDescription): cosine \(cosine), max |diff| \(largest)")
+        }
+    }
+
     @Test func theCasedVocabularyKeepsCaseAndAccents() throws {
         let tokenizer = try WordPieceTokenizer(folder: TinyModels.folder(TinyModels.distilBERT))
         #expect(tokenizer.tokens("Crème Noël") == ["Crème", "Noël"])

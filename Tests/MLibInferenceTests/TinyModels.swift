@@ -37,6 +37,8 @@ enum TinyModels {
         }
 
         var models: [String: Model]
+        /// Other heads over a committed folder's weights, keyed `folder:head`.
+        var variants: [String: Model]
     }
 
     static func reference() throws -> Reference {
