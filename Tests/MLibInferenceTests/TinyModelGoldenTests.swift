@@ -48,6 +48,40 @@ struct TinyModelGoldenTests {
         }
     }
 
+    /// A `DistilBertForX` checkpoint names every tensor `distilbert.…`; the header is
+    /// rewritten with that prefix, which also moves the data off 4-byte alignment, so
+    /// the copying path runs the whole model too.
+    @Test func prefixedAndMisalignedWeightsGiveTheSameVectors() throws {
+        let expected = try #require(try TinyModels.reference().models[TinyModels.distilBERT])
+        let directory = try TinyModels.copy(TinyModels.distilBERT)
+        defer { directory.remove() }
+        let path = directory.path("model.safetensors")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let headerLength = Int(bytes.prefix(8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
+        let header = try JSONSerialization.jsonObject(with: bytes.subdata(in: 8..<(8 + headerLength))) as! [String: Any]
+        var renamed: [String: Any] = [:]
+        for (name, entry) in header {
+            renamed[name == "__metadata__" ? name : "distilbert." + name] = entry
+        }
+        var newHeader = try JSONSerialization.data(withJSONObject: renamed)
+        while (8 + newHeader.count) % 4 != 1 { newHeader.append(0x20) }
+        var rewritten = withUnsafeBytes(of: UInt64(newHeader.count).littleEndian) { Data($0) }
+        rewritten += newHeader
+        rewritten += bytes.subdata(in: (8 + headerLength)..<bytes.count)
+        try rewritten.write(to: URL(fileURLWithPath: path))
+
+        let weights = try SafetensorsFile(path: path)
+        #expect(weights.contains("distilbert.transformer.layer.1.ffn.lin2.weight"))
+        let model = try BertModel(configuration: try BertConfiguration.load(folder: directory.path), weights: weights)
+        #expect(!model.usesMappedWeights)
+        let encoder = try SentenceEncoder(folder: directory.path)
+        let vectors = try encoder.embed(expected.sentences.map(\.text))
+        for (vector, sentence) in zip(vectors, expected.sentences) {
+            let (cosine, largest) = agreement(vector, sentence.embedding)
+            #expect(cosine >= 0.9999 && largest <= 1e-4, "\(sentence.text.debugDescription): cosine \(cosine), max |diff| \(largest)")
+        }
+    }
+
     @Test func theCasedVocabularyKeepsCaseAndAccents() throws {
         let tokenizer = try WordPieceTokenizer(folder: TinyModels.folder(TinyModels.distilBERT))
         #expect(tokenizer.tokens("Crème Noël") == ["Crème", "Noël"])
