@@ -1,38 +1,36 @@
 import Foundation
 
-/// A BERT encoder: token ids in, the last layer's hidden states out.
+/// A BERT-family encoder (BERT or DistilBERT): token ids in, the last layer's
+/// hidden states out.
 ///
 /// Weights load from a Hugging Face folder (`config.json`, `model.safetensors`),
-/// with or without the `bert.` prefix a `BertForX` checkpoint puts on the names, and
-/// every tensor's shape is checked against the configuration. The query, key and
-/// value projections are fused into one `[3·hidden, hidden]` matrix at load so each
-/// layer starts with a single product.
+/// with or without the `bert.` / `distilbert.` prefix a task checkpoint puts on the
+/// names, and every tensor's shape is checked against the configuration. F32
+/// weights are used in place from the file's mapping, so loading copies nothing;
+/// the query, key and value projections write the column blocks of one
+/// `[rows, 3·hidden]` matrix.
 ///
 /// `encode` keeps no state between calls, so one model can serve several threads.
 public final class BertModel: Sendable {
     /// The configuration the weights were checked against.
     public let configuration: BertConfiguration
     private let activation: Activation
-    private let wordEmbeddings: Tensor
-    private let positionEmbeddings: Tensor
-    private let tokenTypeEmbedding: Tensor
-    private let embeddingNormWeight: Tensor
-    private let embeddingNormBias: Tensor
+    private let wordEmbeddings: Weight
+    private let positionEmbeddings: Weight
+    /// Row 0 of the token-type table; nil for DistilBERT.
+    private let tokenTypeEmbedding: Weight?
+    private let embeddingNorm: NormLayer
     private let layers: [Layer]
 
     private struct Layer: Sendable {
-        var qkvWeight: Tensor
-        var qkvBias: Tensor
-        var attentionOutputWeight: Tensor
-        var attentionOutputBias: Tensor
-        var attentionNormWeight: Tensor
-        var attentionNormBias: Tensor
-        var intermediateWeight: Tensor
-        var intermediateBias: Tensor
-        var outputWeight: Tensor
-        var outputBias: Tensor
-        var outputNormWeight: Tensor
-        var outputNormBias: Tensor
+        var query: LinearLayer
+        var key: LinearLayer
+        var value: LinearLayer
+        var attentionOutput: LinearLayer
+        var attentionNorm: NormLayer
+        var intermediate: LinearLayer
+        var output: LinearLayer
+        var outputNorm: NormLayer
     }
 
     /// Loads the model in `folder` from its `config.json` and `model.safetensors`.
@@ -47,40 +45,37 @@ public final class BertModel: Sendable {
         let configuration = try configuration.validated(path: weights.path)
         self.configuration = configuration
         self.activation = configuration.activation!
-        let prefix = weights.contains("embeddings.word_embeddings.weight") || !weights.contains("bert.embeddings.word_embeddings.weight") ? "" : "bert."
+        let names = TensorNames.of(configuration)
+        let prefix = names.prefix(in: weights)
         let hidden = configuration.hiddenSize
         let inner = configuration.intermediateSize
-        func load(_ name: String, _ shape: [Int]) throws(InferenceError) -> Tensor {
-            try weights.tensor(named: prefix + name, expectedShape: shape)
+        let epsilon = configuration.layerNormEpsilon
+        func linear(_ name: String, _ inFeatures: Int, _ outFeatures: Int) throws(InferenceError) -> LinearLayer {
+            try LinearLayer(prefix + name, from: weights, inFeatures: inFeatures, outFeatures: outFeatures)
         }
-        wordEmbeddings = try load("embeddings.word_embeddings.weight", [configuration.vocabularySize, hidden])
-        positionEmbeddings = try load("embeddings.position_embeddings.weight", [configuration.maxPositions, hidden])
-        let tokenTypes = try load("embeddings.token_type_embeddings.weight", [configuration.typeVocabularySize, hidden])
-        tokenTypeEmbedding = Tensor(shape: [hidden], storage: Array(tokenTypes.storage[0..<hidden]))
-        embeddingNormWeight = try load("embeddings.LayerNorm.weight", [hidden])
-        embeddingNormBias = try load("embeddings.LayerNorm.bias", [hidden])
+        func norm(_ name: String) throws(InferenceError) -> NormLayer {
+            try NormLayer(prefix + name, from: weights, width: hidden, epsilon: epsilon)
+        }
+        wordEmbeddings = try weights.weight(named: prefix + names.wordEmbeddings, expectedShape: [configuration.vocabularySize, hidden])
+        positionEmbeddings = try weights.weight(named: prefix + names.positionEmbeddings, expectedShape: [configuration.maxPositions, hidden])
+        if let tokenTypes = names.tokenTypeEmbeddings {
+            tokenTypeEmbedding = try weights.weight(named: prefix + tokenTypes, expectedShape: [configuration.typeVocabularySize, hidden]).row(0)
+        } else {
+            tokenTypeEmbedding = nil
+        }
+        embeddingNorm = try norm(names.embeddingNorm)
         var layers: [Layer] = []
         for index in 0..<configuration.layerCount {
-            let base = "encoder.layer.\(index)."
-            let query = try load(base + "attention.self.query.weight", [hidden, hidden])
-            let key = try load(base + "attention.self.key.weight", [hidden, hidden])
-            let value = try load(base + "attention.self.value.weight", [hidden, hidden])
-            let queryBias = try load(base + "attention.self.query.bias", [hidden])
-            let keyBias = try load(base + "attention.self.key.bias", [hidden])
-            let valueBias = try load(base + "attention.self.value.bias", [hidden])
+            let layer = names.layer(index)
             layers.append(Layer(
-                qkvWeight: Tensor(shape: [3 * hidden, hidden], storage: query.storage + key.storage + value.storage),
-                qkvBias: Tensor(shape: [3 * hidden], storage: queryBias.storage + keyBias.storage + valueBias.storage),
-                attentionOutputWeight: try load(base + "attention.output.dense.weight", [hidden, hidden]),
-                attentionOutputBias: try load(base + "attention.output.dense.bias", [hidden]),
-                attentionNormWeight: try load(base + "attention.output.LayerNorm.weight", [hidden]),
-                attentionNormBias: try load(base + "attention.output.LayerNorm.bias", [hidden]),
-                intermediateWeight: try load(base + "intermediate.dense.weight", [inner, hidden]),
-                intermediateBias: try load(base + "intermediate.dense.bias", [inner]),
-                outputWeight: try load(base + "output.dense.weight", [hidden, inner]),
-                outputBias: try load(base + "output.dense.bias", [hidden]),
-                outputNormWeight: try load(base + "output.LayerNorm.weight", [hidden]),
-                outputNormBias: try load(base + "output.LayerNorm.bias", [hidden])
+                query: try linear(layer.query, hidden, hidden),
+                key: try linear(layer.key, hidden, hidden),
+                value: try linear(layer.value, hidden, hidden),
+                attentionOutput: try linear(layer.attentionOutput, hidden, hidden),
+                attentionNorm: try norm(layer.attentionNorm),
+                intermediate: try linear(layer.intermediate, hidden, inner),
+                output: try linear(layer.output, inner, hidden),
+                outputNorm: try norm(layer.outputNorm)
             ))
         }
         self.layers = layers
@@ -89,11 +84,21 @@ public final class BertModel: Sendable {
     /// The width of the hidden states, and of the sentence vectors pooled from them.
     public var hiddenSize: Int { configuration.hiddenSize }
 
+    /// Whether every weight is read in place from the mapped file (all F32, aligned).
+    var usesMappedWeights: Bool {
+        var all = [wordEmbeddings, positionEmbeddings, embeddingNorm.weight, embeddingNorm.bias]
+        for layer in layers {
+            all += [layer.query.weight, layer.key.weight, layer.value.weight, layer.attentionOutput.weight,
+                    layer.intermediate.weight, layer.output.weight, layer.attentionNorm.weight, layer.outputNorm.weight]
+        }
+        return all.allSatisfy(\.isMapped)
+    }
+
     /// The last hidden states, `[batchSize, sequenceLength, hidden]`, of `batch`.
     ///
-    /// Every token is of type 0 and positions count from 0. The ids must be inside the
-    /// vocabulary and the sequence no longer than `max_position_embeddings`; the
-    /// tokenizer of the same folder guarantees both. Rows of padding tokens hold
+    /// Every token is of type 0 (BERT) and positions count from 0. The ids must be
+    /// inside the vocabulary and the sequence no longer than `max_position_embeddings`;
+    /// the tokenizer of the same folder guarantees both. Rows of padding tokens hold
     /// zeros-derived values and carry no meaning.
     public func encode(_ batch: TokenBatch) -> Tensor {
         let batchSize = batch.batchSize
@@ -103,7 +108,7 @@ public final class BertModel: Sendable {
         let rows = batchSize * sequence
         guard rows > 0 else { return Tensor(shape: [batchSize, sequence, hidden]) }
 
-        var states = wordEmbeddings.embeddingLookup(batch.ids).storage
+        var states = [Float](repeating: 0, count: rows * hidden)
         var attended = [Float](repeating: 0, count: rows * hidden)
         var context = [Float](repeating: 0, count: rows * hidden)
         var qkv = [Float](repeating: 0, count: rows * 3 * hidden)
@@ -112,20 +117,8 @@ public final class BertModel: Sendable {
 
         states.withUnsafeMutableBufferPointer { statesBuffer in
             let states = statesBuffer.baseAddress!
-            positionEmbeddings.storage.withUnsafeBufferPointer { positions in
-                tokenTypeEmbedding.storage.withUnsafeBufferPointer { tokenType in
-                    for entry in 0..<batchSize {
-                        Tensor.addRows(states + entry * sequence * hidden, rows: sequence, columns: hidden, vector: tokenType.baseAddress!)
-                        let block = states + entry * sequence * hidden
-                        for index in 0..<(sequence * hidden) {
-                            block[index] += positions[index]
-                        }
-                    }
-                }
-            }
-            Self.withPointers(embeddingNormWeight, embeddingNormBias) { weight, bias in
-                Tensor.layerNorm(states, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: configuration.layerNormEpsilon)
-            }
+            embed(batch, into: states)
+            embeddingNorm.apply(states, rows: rows)
             attended.withUnsafeMutableBufferPointer { attended in
                 context.withUnsafeMutableBufferPointer { context in
                     qkv.withUnsafeMutableBufferPointer { qkv in
@@ -145,6 +138,33 @@ public final class BertModel: Sendable {
         return Tensor(shape: [batchSize, sequence, hidden], storage: states)
     }
 
+    /// Word, (BERT) token-type and position embeddings summed into `states`, in the
+    /// order Hugging Face adds them so the float32 sums round the same way.
+    private func embed(_ batch: TokenBatch, into states: UnsafeMutablePointer<Float>) {
+        let hidden = configuration.hiddenSize
+        let sequence = batch.sequenceLength
+        let vocabulary = configuration.vocabularySize
+        // `self` holds every weight for the whole call, so their memory stays mapped.
+        let table = wordEmbeddings.buffer.baseAddress!
+        let positions = positionEmbeddings.buffer.baseAddress!
+        let tokenType = tokenTypeEmbedding?.buffer.baseAddress
+        for (row, id) in batch.ids.enumerated() {
+            precondition(id >= 0 && Int(id) < vocabulary, "Token id \(id) is outside the embedding table of \(vocabulary) rows")
+            let target = states + row * hidden
+            let word = table + Int(id) * hidden
+            let position = positions + (row % sequence) * hidden
+            if let tokenType {
+                for column in 0..<hidden {
+                    target[column] = (word[column] + tokenType[column]) + position[column]
+                }
+            } else {
+                for column in 0..<hidden {
+                    target[column] = word[column] + position[column]
+                }
+            }
+        }
+    }
+
     /// One encoder layer, in place on `states` (`[rows, hidden]`).
     private func run(
         _ layer: Layer, states: UnsafeMutablePointer<Float>, attended: UnsafeMutablePointer<Float>,
@@ -154,28 +174,17 @@ public final class BertModel: Sendable {
         let hidden = configuration.hiddenSize
         let inner = configuration.intermediateSize
         let rows = batch.batchSize * batch.sequenceLength
-        let epsilon = configuration.layerNormEpsilon
 
-        Self.withPointers(layer.qkvWeight, layer.qkvBias) { weight, bias in
-            Tensor.linear(input: states, rows: rows, inFeatures: hidden, weight: weight, bias: bias, outFeatures: 3 * hidden, output: qkv)
-        }
+        layer.query.apply(input: states, rows: rows, output: qkv, outputStride: 3 * hidden)
+        layer.key.apply(input: states, rows: rows, output: qkv + hidden, outputStride: 3 * hidden)
+        layer.value.apply(input: states, rows: rows, output: qkv + 2 * hidden, outputStride: 3 * hidden)
         attend(qkv: qkv, context: context, batch: batch, lengths: lengths)
-        Self.withPointers(layer.attentionOutputWeight, layer.attentionOutputBias) { weight, bias in
-            Tensor.linear(input: context, rows: rows, inFeatures: hidden, weight: weight, bias: bias, outFeatures: hidden, output: attended)
-        }
-        Self.withPointers(layer.attentionNormWeight, layer.attentionNormBias) { weight, bias in
-            Tensor.layerNorm(attended, residual: states, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: epsilon)
-        }
-        Self.withPointers(layer.intermediateWeight, layer.intermediateBias) { weight, bias in
-            Tensor.linear(input: attended, rows: rows, inFeatures: hidden, weight: weight, bias: bias, outFeatures: inner, output: intermediate)
-        }
+        layer.attentionOutput.apply(input: context, rows: rows, output: attended)
+        layer.attentionNorm.apply(attended, residual: states, rows: rows)
+        layer.intermediate.apply(input: attended, rows: rows, output: intermediate)
         activation.apply(UnsafeMutableBufferPointer(start: intermediate, count: rows * inner))
-        Self.withPointers(layer.outputWeight, layer.outputBias) { weight, bias in
-            Tensor.linear(input: intermediate, rows: rows, inFeatures: inner, weight: weight, bias: bias, outFeatures: hidden, output: states)
-        }
-        Self.withPointers(layer.outputNormWeight, layer.outputNormBias) { weight, bias in
-            Tensor.layerNorm(states, residual: attended, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: epsilon)
-        }
+        layer.output.apply(input: intermediate, rows: rows, output: states)
+        layer.outputNorm.apply(states, residual: attended, rows: rows)
     }
 
     /// Multi-head self-attention from the fused `[rows, 3·hidden]` projections into
@@ -233,14 +242,6 @@ public final class BertModel: Sendable {
             let row = batch.mask[(entry * batch.sequenceLength)..<((entry + 1) * batch.sequenceLength)]
             let length = row.prefix { $0 != 0 }.count
             return row.dropFirst(length).allSatisfy { $0 == 0 } ? length : nil
-        }
-    }
-
-    private static func withPointers(_ weight: Tensor, _ bias: Tensor, _ body: (UnsafePointer<Float>, UnsafePointer<Float>) -> Void) {
-        weight.storage.withUnsafeBufferPointer { weight in
-            bias.storage.withUnsafeBufferPointer { bias in
-                body(weight.baseAddress!, bias.baseAddress!)
-            }
         }
     }
 }

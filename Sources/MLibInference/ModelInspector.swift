@@ -7,12 +7,14 @@ public import MLibCore
 ///
 /// The fingerprint is the SHA-256 of the files that decide what vectors the model
 /// makes: `config.json`, the safetensors header (tensor names, shapes and offsets,
-/// not the weights themselves), the sentence-transformers module files and the
-/// tokenizer's vocabulary. Reading them costs a few milliseconds.
+/// not the weights themselves), the sentence-transformers module files (pooling and
+/// `Dense` configurations, the `Dense` weights' header) and the tokenizer's
+/// vocabulary. Reading them costs a few milliseconds. The dimension is the output
+/// width, after any `Dense` module.
 public enum ModelInspector {
     /// The descriptor of the model in `folder`, or a one-line reason it cannot run.
     public static func describe(folder: String) throws(InferenceError) -> ModelDescriptor {
-        let encoder = try SentenceEncoder(folder: folder)
+        let layout = try ModelFolder(path: folder)
         var hasher = SHA256()
         for file in identityFiles where file != "model.safetensors" {
             if let data = FileManager.default.contents(atPath: folder + "/" + file) {
@@ -22,11 +24,23 @@ public enum ModelInspector {
         }
         hasher.update(data: Data("model.safetensors".utf8))
         hasher.update(data: try safetensorsHeader(folder + "/model.safetensors"))
+        // Appended after the fixed list, and only when present, so the fingerprints of
+        // folders without them (every model described before Dense heads) stay the same.
+        for file in layout.moduleConfigurationFiles where !identityFiles.contains(file) {
+            if let data = FileManager.default.contents(atPath: folder + "/" + file) {
+                hasher.update(data: Data(file.utf8))
+                hasher.update(data: data)
+            }
+        }
+        for file in layout.denseWeightFiles {
+            hasher.update(data: Data(file.utf8))
+            hasher.update(data: try safetensorsHeader(folder + "/" + file))
+        }
         let fingerprint = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return ModelDescriptor(
             name: URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent, folder: folder,
-            fingerprint: fingerprint, family: encoder.family, tower: .text, space: "text:" + fingerprint.prefix(16),
-            dimension: encoder.dimension)
+            fingerprint: fingerprint, family: layout.configuration.modelType ?? "bert", tower: .text,
+            space: "text:" + fingerprint.prefix(16), dimension: layout.outputDimension)
     }
 
     /// Files whose bytes are part of the fingerprint, when present.

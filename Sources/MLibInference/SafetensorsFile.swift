@@ -6,7 +6,8 @@ import Foundation
 /// tensor name to `{"dtype", "shape", "data_offsets": [begin, end]}` (offsets into the
 /// data that follows the header), and the raw little-endian data. The header is parsed
 /// and every tensor's byte range checked against the file size when the file opens;
-/// data is only read, and converted to float32, when `tensor(named:)` asks for it.
+/// data is only read when asked for: `tensor(named:)` copies it into a `Tensor`,
+/// `weight(named:)` uses F32 data in place (see `SafetensorsFile+Weights.swift`).
 ///
 /// Thread safety: the mapping is `PROT_READ` and private, and nothing about the
 /// object changes after `init`, so any number of threads may read it at once; the
@@ -29,9 +30,11 @@ public final class SafetensorsFile: @unchecked Sendable {
     /// The free-form `__metadata__` strings of the header (often `{"format": "pt"}`).
     public let metadata: [String: String]
     private let infos: [String: TensorInfo]
-    private let mapping: UnsafeRawPointer
+    /// The first byte of the mapping, which lives as long as `self`.
+    let mapping: UnsafeRawPointer
     private let mappedLength: Int
-    private let dataStart: Int
+    /// Where the data section starts in the mapping.
+    let dataStart: Int
 
     /// Opens and maps `path`, parses its header and checks every tensor's bytes are in the file.
     public init(path: String) throws(InferenceError) {
@@ -90,16 +93,7 @@ public final class SafetensorsFile: @unchecked Sendable {
     ///
     /// With `expectedShape`, a tensor of any other shape is an error naming both shapes.
     public func tensor(named name: String, expectedShape: [Int]? = nil) throws(InferenceError) -> Tensor {
-        guard let info = infos[name] else {
-            var message = "the weights have no tensor '\(name)'"
-            if let near = closestName(to: name) {
-                message += " (the closest is '\(near)')"
-            }
-            throw InferenceError(.missingTensor, path: path, message: message + "; this model's layout is not supported or the file is incomplete")
-        }
-        if let expectedShape, expectedShape != info.shape {
-            throw InferenceError(.wrongShape, path: path, message: "tensor '\(name)' has shape \(info.shape), the configuration expects \(expectedShape); config.json and the weights do not match")
-        }
+        let info = try checkedInfo(named: name, expectedShape: expectedShape)
         let count = Tensor.elementCount(info.shape)
         let source = mapping + dataStart + info.byteRange.lowerBound
         switch info.dtype {
@@ -127,6 +121,22 @@ public final class SafetensorsFile: @unchecked Sendable {
         default:
             throw InferenceError(.unsupported, path: path, message: "tensor '\(name)' is \(info.dtype); only F32, F16 and BF16 weights can be loaded")
         }
+    }
+
+    /// The header entry of tensor `name`, or an error naming the closest tensor when it
+    /// is missing and both shapes when it is not `expectedShape`.
+    func checkedInfo(named name: String, expectedShape: [Int]?) throws(InferenceError) -> TensorInfo {
+        guard let info = infos[name] else {
+            var message = "the weights have no tensor '\(name)'"
+            if let near = closestName(to: name) {
+                message += " (the closest is '\(near)')"
+            }
+            throw InferenceError(.missingTensor, path: path, message: message + "; this model's layout is not supported or the file is incomplete")
+        }
+        if let expectedShape, expectedShape != info.shape {
+            throw InferenceError(.wrongShape, path: path, message: "tensor '\(name)' has shape \(info.shape), the configuration expects \(expectedShape); config.json and the weights do not match")
+        }
+        return info
     }
 
     /// IEEE binary16 bits to float32, subnormals, infinities and NaN included.

@@ -3,10 +3,12 @@ public import MLibCore
 import Synchronization
 
 /// A sentence-transformers model folder run by mlib's own engine: WordPiece
-/// tokenizer, BERT encoder, pooling and normalisation, as `modules.json` says.
+/// tokenizer, BERT or DistilBERT encoder, then the head `modules.json` lists
+/// (pooling, `Dense` layers, normalisation).
 ///
-/// Creating one reads only `config.json`; the weights load on the first `embed`
-/// (or `load()`), once, shared by every thread.
+/// Creating one reads only the small JSON files; the weights load on the first
+/// `embed` (or `load()`), once, shared by every thread. F32 weights are used in
+/// place from the memory-mapped `model.safetensors`.
 ///
 /// ```swift
 /// let encoder = try SentenceEncoder(folder: "models/all-MiniLM-L6-v2")
@@ -15,16 +17,18 @@ import Synchronization
 public final class SentenceEncoder: TextEmbedder, Sendable {
     public let modelName: String
     public let folder: String
-    private let configuration: BertConfiguration
-    /// Tokens per text the model sees: `sentence_bert_config.json`'s
-    /// `max_seq_length`, else the model's positions.
+    private let layout: ModelFolder
+    /// Tokens per text the model sees, `[CLS]` and `[SEP]` included:
+    /// `sentence_bert_config.json`'s `max_seq_length`, else `tokenizer_config.json`'s
+    /// `model_max_length` when it is a real limit, never more than the model's positions.
     public let maxLength: Int
+    /// Held while loading, so concurrent first users wait for one load.
     private let loaded = Mutex<Loaded?>(nil)
 
     private struct Loaded: Sendable {
         var tokenizer: WordPieceTokenizer
         var model: BertModel
-        var pooling: SentencePooling
+        var head: SentenceHead
     }
 
     /// Reads the folder's configuration; fails with a one-line reason for a folder
@@ -32,29 +36,18 @@ public final class SentenceEncoder: TextEmbedder, Sendable {
     public init(folder: String) throws(InferenceError) {
         self.folder = folder
         self.modelName = URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
-        self.configuration = try BertConfiguration.load(folder: folder).validated(path: folder + "/config.json")
-        let positions = configuration.maxPositions
-        var length = min(positions, 512)
-        let sentenceConfig = folder + "/sentence_bert_config.json"
-        if let data = FileManager.default.contents(atPath: sentenceConfig),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let configured = object["max_seq_length"] as? Int, configured > 0
-        {
-            length = min(configured, positions)
-        }
-        self.maxLength = length
-        guard FileManager.default.fileExists(atPath: folder + "/vocab.txt") else {
-            throw InferenceError(
-                .unsupported, path: folder,
-                message: "no vocab.txt: mlib runs BERT-family models with a WordPiece vocabulary")
-        }
+        self.layout = try ModelFolder(path: folder)
+        self.maxLength = layout.maxLength
     }
 
-    /// Length of the vectors.
-    public var dimension: Int { configuration.hiddenSize }
+    /// Length of the vectors: the encoder's width, or the last `Dense` module's output.
+    public var dimension: Int { layout.outputDimension }
 
-    /// The architecture, as `config.json`'s `model_type` names it.
-    public var family: String { configuration.modelType ?? "bert" }
+    /// The architecture, as `config.json`'s `model_type` names it (`bert`, `distilbert`).
+    public var family: String { layout.configuration.modelType ?? "bert" }
+
+    /// The encoder's configuration.
+    public var configuration: BertConfiguration { layout.configuration }
 
     /// Loads the tokenizer and the weights now rather than on the first text.
     public func load() throws(InferenceError) {
@@ -64,18 +57,30 @@ public final class SentenceEncoder: TextEmbedder, Sendable {
     public func embed(_ texts: [String]) throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }
         let model = try loadedModel()
-        let batch = model.tokenizer.batch(texts, maxLength: maxLength)
-        let hidden = model.model.encode(batch)
-        return model.pooling.pool(hidden, batch: batch)
+        let batch = model.tokenizer.batch(layout.lowercasesInput ? texts.map { $0.lowercased() } : texts, maxLength: maxLength)
+        return model.head.apply(model.model.encode(batch), batch: batch)
+    }
+
+    /// The token ids the model reads for `text`, `[CLS]` and `[SEP]` included.
+    public func tokenIDs(_ text: String) throws(InferenceError) -> [Int32] {
+        let model = try loadedModel()
+        return model.tokenizer.encode(layout.lowercasesInput ? text.lowercased() : text, maxLength: maxLength)
     }
 
     private func loadedModel() throws(InferenceError) -> Loaded {
-        if let model = loaded.withLock({ $0 }) { return model }
-        let model = Loaded(
-            tokenizer: try WordPieceTokenizer(folder: folder),
-            model: try BertModel(configuration: configuration, weights: SafetensorsFile(path: folder + "/model.safetensors")),
-            pooling: try SentencePooling(folder: folder))
-        loaded.withLock { $0 = model }
-        return model
+        try loaded.withLock { (state) throws(InferenceError) -> Loaded in
+            if let state { return state }
+            let tokenizer = try WordPieceTokenizer(folder: folder)
+            let configuration = layout.configuration
+            guard tokenizer.vocabulary.count <= configuration.vocabularySize else {
+                throw InferenceError(.wrongShape, path: folder + "/vocab.txt", message: "vocab.txt has \(tokenizer.vocabulary.count) tokens but config.json's vocab_size is \(configuration.vocabularySize); the tokenizer does not belong to these weights, fetch the model again")
+            }
+            let model = Loaded(
+                tokenizer: tokenizer,
+                model: try BertModel(configuration: configuration, weights: SafetensorsFile(path: folder + "/model.safetensors")),
+                head: try SentenceHead(layout))
+            state = model
+            return model
+        }
     }
 }

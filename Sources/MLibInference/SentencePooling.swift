@@ -1,12 +1,13 @@
 import Foundation
 
-/// The sentence-transformers head: how token states become one sentence vector.
+/// Pooling and normalisation: how token states become one sentence vector.
 ///
 /// Read from a model folder: `modules.json` names the pooling module's folder
 /// (usually `1_Pooling`), whose `config.json` picks mean, CLS or max pooling, and a
 /// `Normalize` module, when listed, scales each vector to unit length. A folder
 /// without `modules.json` is a plain Hugging Face model: mean pooling, no
-/// normalisation, as sentence-transformers would do.
+/// normalisation, as sentence-transformers would do. A head with `Dense` modules
+/// is run by `SentenceEncoder` (see `SentenceHead`).
 public struct SentencePooling: Sendable, Hashable {
     /// How token states are reduced.
     public enum Mode: String, Sendable, Hashable {
@@ -16,6 +17,15 @@ public struct SentencePooling: Sendable, Hashable {
         case cls
         /// The element-wise maximum over the real tokens.
         case max
+
+        /// `[batch, width]` from the encoder's `[batch, sequence, width]` states.
+        func pool(_ hidden: Tensor, batch: TokenBatch) -> Tensor {
+            switch self {
+            case .mean: hidden.meanPooled(mask: batch.mask)
+            case .cls: hidden.clsPooled()
+            case .max: hidden.maxPooled(mask: batch.mask)
+            }
+        }
     }
 
     public var mode: Mode
@@ -28,44 +38,33 @@ public struct SentencePooling: Sendable, Hashable {
     }
 
     /// The head described by the sentence-transformers files in `folder`.
+    ///
+    /// A folder whose head has a `Dense` module is refused: that head is more than
+    /// pooling and normalisation, and `SentenceEncoder` runs it whole.
     public init(folder: String) throws(InferenceError) {
-        let modulesPath = folder + "/modules.json"
-        guard let modulesData = FileManager.default.contents(atPath: modulesPath) else {
-            let fallback = folder + "/1_Pooling/config.json"
-            self.init(mode: FileManager.default.fileExists(atPath: fallback) ? try Self.readMode(fallback) : .mean, normalize: false)
-            return
+        let modules = try SentenceModules.read(folder: folder)
+        if modules.head.contains(where: { $0.kind == .dense }) {
+            throw InferenceError(.unsupported, path: folder + "/modules.json", message: "the model has a Dense module after pooling, which SentencePooling alone does not apply; run it with SentenceEncoder")
         }
-        guard let modules = (try? JSONSerialization.jsonObject(with: modulesData)) as? [[String: Any]] else {
-            throw InferenceError(.malformed, path: modulesPath, message: "modules.json is not a list of modules; the model folder is damaged")
-        }
-        let types = modules.map { ($0["type"] as? String ?? "", $0["path"] as? String ?? "") }
-        var mode = Mode.mean
-        if let pooling = types.first(where: { $0.0.hasSuffix(".Pooling") }) {
-            mode = try Self.readMode(folder + "/" + pooling.1 + "/config.json")
-        }
-        if let other = types.first(where: { !($0.0.hasSuffix(".Transformer") || $0.0.hasSuffix(".Pooling") || $0.0.hasSuffix(".Normalize")) }) {
-            throw InferenceError(.unsupported, path: modulesPath, message: "module '\(other.0)' is not supported; only Transformer, Pooling and Normalize can run")
-        }
-        self.init(mode: mode, normalize: types.contains { $0.0.hasSuffix(".Normalize") })
+        let mode = try modules.poolingPath.map { path throws(InferenceError) in try Self.readMode(folder + "/" + path + "/config.json") } ?? .mean
+        self.init(mode: mode, normalize: modules.head.contains { $0.kind == .normalize })
     }
 
     /// One vector per text of `batch` from `hidden`, the encoder's `[batch, sequence, width]` states.
     public func pool(_ hidden: Tensor, batch: TokenBatch) -> [[Float]] {
-        let pooled: Tensor
-        switch mode {
-        case .mean: pooled = hidden.meanPooled(mask: batch.mask)
-        case .cls: pooled = hidden.clsPooled()
-        case .max: pooled = hidden.maxPooled(mask: batch.mask)
-        }
+        let pooled = mode.pool(hidden, batch: batch)
         return (normalize ? pooled.l2Normalized() : pooled).rowArrays()
     }
 
-    private static func readMode(_ path: String) throws(InferenceError) -> Mode {
+    /// The mode a sentence-transformers pooling `config.json` picks: one
+    /// `pooling_mode_*` flag set to true (older and current files), or a
+    /// `pooling_mode` string (`mean`, `cls`, `max`).
+    static func readMode(_ path: String) throws(InferenceError) -> Mode {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InferenceError(.missingFile, path: path, message: "the pooling configuration is missing; the model folder is incomplete")
         }
         guard let settings = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            throw InferenceError(.malformed, path: path, message: "the pooling configuration is not a JSON object")
+            throw InferenceError(.malformed, path: path, message: "the pooling configuration is not a JSON object; the model folder is damaged, fetch the model again")
         }
         let flags = settings.compactMap { key, value in key.hasPrefix("pooling_mode_") && (value as? Bool) == true ? key : nil }
         switch Set(flags) {
@@ -75,9 +74,9 @@ public struct SentencePooling: Sendable, Hashable {
         default:
             let mode = settings["pooling_mode"] as? String
             switch mode {
-            case "mean": return .mean
-            case "cls": return .cls
-            case "max": return .max
+            case "mean", "mean_tokens": return .mean
+            case "cls", "cls_token": return .cls
+            case "max", "max_tokens": return .max
             default:
                 throw InferenceError(.unsupported, path: path, message: "pooling \(mode ?? flags.sorted().joined(separator: " + ")) is not supported; only one of mean, cls or max can run")
             }

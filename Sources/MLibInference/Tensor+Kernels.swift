@@ -7,20 +7,24 @@ import Foundation
 extension Tensor {
     /// `output[rows, outFeatures] = input[rows, inFeatures] · weightᵀ + bias`, with
     /// `weight` stored as PyTorch keeps a `Linear`: `[outFeatures, inFeatures]`.
+    ///
+    /// Output rows start `outputStride` floats apart (at least `outFeatures`), so a
+    /// projection can fill one column block of a wider matrix.
     static func linear(
         input: UnsafePointer<Float>, rows: Int, inFeatures: Int,
         weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?, outFeatures: Int,
-        output: UnsafeMutablePointer<Float>
+        output: UnsafeMutablePointer<Float>, outputStride: Int? = nil
     ) {
+        let stride = outputStride ?? outFeatures
         if let bias {
             for row in 0..<rows {
-                (output + row * outFeatures).update(from: bias, count: outFeatures)
+                (output + row * stride).update(from: bias, count: outFeatures)
             }
         }
         BLAS.sgemm(
             transposeB: true, m: rows, n: outFeatures, k: inFeatures,
             a: input, lda: inFeatures, b: weight, ldb: inFeatures,
-            beta: bias == nil ? 0 : 1, c: output, ldc: outFeatures
+            beta: bias == nil ? 0 : 1, c: output, ldc: stride
         )
     }
 

@@ -41,18 +41,21 @@ public struct WordPieceTokenizer: Sendable {
             )
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw InferenceError(.malformed, path: vocabPath, message: "vocab.txt is not UTF-8 text")
+            throw InferenceError(.malformed, path: vocabPath, message: "vocab.txt is not UTF-8 text; the file is damaged, fetch the model again")
         }
         var tokens = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.last == "\r" ? String(line.dropLast()) : String(line)
         }
         if tokens.last == "" { tokens.removeLast() }
+        guard !tokens.isEmpty else {
+            throw InferenceError(.malformed, path: vocabPath, message: "vocab.txt is empty; the file is damaged, fetch the model again")
+        }
 
         let configPath = folder + "/tokenizer_config.json"
         var config: [String: Any] = [:]
         if let data = FileManager.default.contents(atPath: configPath) {
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                throw InferenceError(.malformed, path: configPath, message: "tokenizer_config.json is not a JSON object")
+                throw InferenceError(.malformed, path: configPath, message: "tokenizer_config.json is not a JSON object; the model folder is damaged, fetch the model again")
             }
             config = object
         }
@@ -73,7 +76,7 @@ public struct WordPieceTokenizer: Sendable {
         for name in [names.pad, names.unk, names.cls, names.sep] where table.id(of: name) == nil {
             throw InferenceError(
                 .unsupported, path: vocabPath,
-                message: "vocab.txt has no \(name) token, so it is not a BERT WordPiece vocabulary"
+                message: "vocab.txt has no \(name) token, so it is not a BERT WordPiece vocabulary; fetch the model again"
             )
         }
         self.init(
