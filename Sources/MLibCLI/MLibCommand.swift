@@ -22,13 +22,13 @@ public struct MLibCommand: ParsableCommand {
               (~/.local/share/mlib/library.sqlite when XDG_DATA_HOME is unset).
 
             MODELS
-              Sentence models (Hugging Face folders) are looked for in --models DIR, $MLIB_MODELS, $XDG_DATA_HOME/mlib/models and the checkout's models/ (`make model` fetches the default, all-MiniLM-L6-v2). Without one, search works by words only.
+              Sentence models (Hugging Face folders, BERT or DistilBERT) are looked for in --models DIR, $MLIB_MODELS, $XDG_DATA_HOME/mlib/models and the checkout's models/ (`make model` fetches the default, all-MiniLM-L6-v2). The library remembers the models it was indexed with, by fingerprint, and searches with them; `mlib models` lists them. Without a model, or with a damaged one, search works by words (with one warning).
 
             EXIT CODES
               0  success
               1  usage error (unknown option, bad value)
               2  some files could not be indexed (see `mlib status --failed`)
-              3  the library cannot be opened (damaged, newer schema, permissions)
+              3  the library cannot be opened (missing, not an mlib library, damaged, newer schema, permissions)
               4  nothing matched the given path or id (show, forget), or a folder cannot be watched
               5  output could not be written
               6  another `mlib watch` already keeps this library

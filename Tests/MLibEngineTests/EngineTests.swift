@@ -102,7 +102,7 @@ import Testing
         try fixture.index()
         let removed = try server.search("violin lessons for children", options: SearchOptions(mode: .semantic, limit: 3))
         #expect(!removed.names.contains("music.md"))
-        #expect(removed.results.hits.map(\.rank) == Array(1...removed.results.hits.count))
+        #expect(removed.results.hits.map(\.rank) == removed.results.hits.indices.map { $0 + 1 })
     }
 
     @Test func searchesAnswerWhileAnotherConnectionHoldsTheWriteLock() throws {
