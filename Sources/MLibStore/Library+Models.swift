@@ -58,7 +58,7 @@ extension Library {
         try read { db in
             var roles: [ModelRole: Int64] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT role, model_id FROM model_roles") {
-                if let role = ModelRole(rawValue: row[0] ?? ""), let id: Int64 = row[1] { roles[role] = id }
+                if let role = ModelRole(rawValue: row.text(at: 0) ?? ""), let id = Int64.fromDatabaseValue(row[1]) { roles[role] = id }
             }
             return roles
         }
@@ -117,14 +117,17 @@ extension Library {
     public func modelUsage() throws(LibraryError) -> [Int64: ModelUsage] {
         try read { db in
             var usage: [Int64: ModelUsage] = [:]
+            let empty = ModelUsage(segmentVectors: 0, vectors: 0, vectorBytes: 0)
             for row in try Row.fetchAll(
                 db, sql: "SELECT model_id, count(*), coalesce(sum(length(vector)), 0) FROM vectors GROUP BY model_id")
             {
-                usage[row[0], default: ModelUsage(segmentVectors: 0, vectors: 0, vectorBytes: 0)].vectors = row[1]
-                usage[row[0], default: ModelUsage(segmentVectors: 0, vectors: 0, vectorBytes: 0)].vectorBytes = row[2]
+                let model = try row.decode(Int64.self, at: 0, of: "vectors")
+                usage[model, default: empty].vectors = try row.decode(Int.self, at: 1, of: "vectors")
+                usage[model, default: empty].vectorBytes = try row.decode(Int64.self, at: 2, of: "vectors")
             }
             for row in try Row.fetchAll(db, sql: "SELECT model_id, count(*) FROM segment_vectors GROUP BY model_id") {
-                usage[row[0], default: ModelUsage(segmentVectors: 0, vectors: 0, vectorBytes: 0)].segmentVectors = row[1]
+                usage[try row.decode(Int64.self, at: 0, of: "segment_vectors"), default: empty].segmentVectors =
+                    try row.decode(Int.self, at: 1, of: "segment_vectors")
             }
             return usage
         }
@@ -145,8 +148,9 @@ extension Library {
             arguments: arguments
         ).map { row in
             StoredModel(
-                id: row[0], name: row[1], fingerprint: row[2], family: row[3], tower: row[4], space: row[5],
-                dimension: row[6], folder: row[7], generation: row[8])
+                id: try row.decode(at: 0, of: "models"), name: row.text(at: 1) ?? "", fingerprint: row.text(at: 2) ?? "",
+                family: row.text(at: 3) ?? "", tower: row.text(at: 4) ?? "", space: row.text(at: 5) ?? "",
+                dimension: try row.decode(at: 6, of: "models"), folder: row.text(at: 7), generation: try row.decode(at: 8, of: "models"))
         }
     }
 }

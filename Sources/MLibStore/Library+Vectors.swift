@@ -24,8 +24,9 @@ extension Library {
                 arguments: [afterSegmentID, modelID, limit]
             ).map { row in
                 EmbeddingTarget(
-                    segmentID: row[0], itemID: row[1], field: EvidenceField(rawValue: row[2] ?? "") ?? .body,
-                    text: row[3] ?? "", start: row[4])
+                    segmentID: try row.decode(at: 0, of: "segments"), itemID: try row.decode(at: 1, of: "segments"),
+                    field: EvidenceField(rawValue: row.text(at: 2) ?? "") ?? .body, text: row.text(at: 3) ?? "",
+                    start: Double.fromDatabaseValue(row[4]))
             }
         }
     }
@@ -60,8 +61,8 @@ extension Library {
                 let data = (row[1] as DatabaseValue).storage
                 if case .blob(let bytes) = data, let vector = VectorCoding.decodeChecked(bytes, dimension: dimension) {
                     found[hash] = vector
-                } else {
-                    damaged.append(row[0])
+                } else if let id = Int64.fromDatabaseValue(row[0]) {
+                    damaged.append(id)
                 }
             }
             return found
@@ -73,8 +74,9 @@ extension Library {
     /// The vector of one text (a query) if the model made it before.
     public func cachedVector(contentHash: [UInt8], modelID: Int64, dimension: Int) throws(LibraryError) -> [Float]? {
         try read { db in
-            guard let data = try Data.fetchOne(
-                db, sql: "SELECT vector FROM vectors WHERE model_id = ? AND content_hash = ?", arguments: [modelID, Data(contentHash)])
+            guard let value = try DatabaseValue.fetchOne(
+                db, sql: "SELECT vector FROM vectors WHERE model_id = ? AND content_hash = ?", arguments: [modelID, Data(contentHash)]),
+                case .blob(let data) = value.storage
             else { return nil }
             return VectorCoding.decodeChecked(data, dimension: dimension)
         }
@@ -177,10 +179,11 @@ extension Library {
             var damaged: [Int64] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT id, vector FROM vectors WHERE model_id = ?", arguments: [modelID])
             while let row = try rows.next() {
+                guard let id = Int64.fromDatabaseValue(row[0]) else { continue }
                 guard case .blob(let bytes) = (row[1] as DatabaseValue).storage,
                     VectorCoding.decodeChecked(bytes, dimension: dimension) != nil
                 else {
-                    damaged.append(row[0])
+                    damaged.append(id)
                     continue
                 }
             }

@@ -38,7 +38,7 @@ extension VectorStore {
             let base = reuse.buffer.base
             let rowIDs = reuse.layout.rowIDs
             while let survivor = try survivors.next() {
-                let id: Int64 = survivor[0]
+                guard let id = Int64.fromDatabaseValue(survivor[0]) else { continue }
                 while row < reuse.count && base.loadUnaligned(fromByteOffset: rowIDs + row * 8, as: Int64.self) < id { row += 1 }
                 if row < reuse.count && base.loadUnaligned(fromByteOffset: rowIDs + row * 8, as: Int64.self) == id { kept.append(row) }
             }
