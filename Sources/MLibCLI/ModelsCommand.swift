@@ -23,6 +23,19 @@ struct ModelsCommand: ParsableCommand {
 
     @ParentCommand var root: MLibCommand
 
+    /// Runs a change to the library's models and prints the line it returns; a model
+    /// that is not there exits 4, a library that cannot be changed exits 3.
+    func change(_ body: (Engine) throws -> String) throws {
+        let engine = try CommandContext(root: root).engine(models: root.models, mode: .readWrite)
+        do {
+            Console.out(try body(engine) + "\n")
+        } catch let error as EngineError {
+            throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.notFound)
+        } catch let error as LibraryError {
+            throw CLIError.library(error)
+        }
+    }
+
     /// `mlib models [list]`.
     struct ListModels: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List models (the default).")
@@ -69,16 +82,11 @@ struct ModelsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let engine = try CommandContext(root: models.root).engine(models: models.root.models, mode: .readWrite)
-            do {
+            try models.change { engine in
                 let (model, replaced) = try engine.useModel(name)
                 var line = "The library's text model is now \(model.name)"
                 if let replaced { line += "; the vectors of \(replaced.name) were removed" }
-                Console.out(line + ". Run `mlib index` to embed the library with it.\n")
-            } catch let error as EngineError {
-                throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.notFound)
-            } catch let error as LibraryError {
-                throw CLIError.library(error)
+                return line + ". Run `mlib index` to embed the library with it."
             }
         }
     }
@@ -94,14 +102,8 @@ struct ModelsCommand: ParsableCommand {
         var name: String
 
         func run() throws {
-            let engine = try CommandContext(root: models.root).engine(models: models.root.models, mode: .readWrite)
-            do {
-                let removed = try engine.forgetModel(name)
-                Console.out("Removed the vectors of \(removed.map(\.name).joined(separator: ", ")).\n")
-            } catch let error as EngineError {
-                throw CLIError(message: "mlib: \(error.message)", exitCode: ExitStatus.notFound)
-            } catch let error as LibraryError {
-                throw CLIError.library(error)
+            try models.change { engine in
+                "Removed the vectors of \(try engine.forgetModel(name).map(\.name).joined(separator: ", "))."
             }
         }
     }

@@ -76,12 +76,8 @@ extension Engine {
                 let done = try pass.run(
                     verify: verify, isCancelled: isCancelled, waiting: { waiting(name) }, progress: { progress(name, $0) })
                 reports.append(EmbeddingReport(model: name, progress: done))
-            } catch let error as LibraryError {
-                throw error
-            } catch let error as InferenceError {
-                throw EngineError(.modelDamaged, "model \(name) cannot be used: \(error.description)")
             } catch {
-                throw EngineError(.embedding, "cannot embed with \(name): \(error)")
+                throw EngineError.wrapping(error, model: name, doing: "while embedding")
             }
         }
         return reports

@@ -91,12 +91,8 @@ extension Engine {
             guard let first = try encoder.embed([query]).first, let unit = VectorMath.normalized(first), unit.count == model.dimension
             else { throw EngineError(.embedding, "model \(model.name) made no usable vector for the query") }
             embedded = unit
-        } catch let error as EngineError {
-            throw error
-        } catch let error as InferenceError {
-            throw EngineError(.modelDamaged, "model \(model.name) cannot be used: \(error.description)")
         } catch {
-            throw EngineError(.embedding, "model \(model.name) failed on the query: \(error)")
+            throw EngineError.wrapping(error, model: model.name, doing: "on the query")
         }
         library.rememberVector(embedded, contentHash: hash, modelID: model.id)
         return embedded

@@ -1,3 +1,6 @@
+import MLibInference
+import MLibStore
+
 /// Why the engine could not do what was asked, in one line a person can act on.
 public struct EngineError: Error, Sendable, CustomStringConvertible {
     /// The kind of failure; new codes may be added without breaking callers.
@@ -26,4 +29,14 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// What a model's failure means for the user: library and engine errors pass
+    /// through; a model that cannot load is damaged; anything else failed `doing`.
+    static func wrapping(_ error: any Error, model: String, doing: String) -> any Error {
+        switch error {
+        case is LibraryError, is EngineError: error
+        case let error as InferenceError: EngineError(.modelDamaged, "model \(model) cannot be used: \(error.description)")
+        default: EngineError(.embedding, "model \(model) failed \(doing): \(error)")
+        }
+    }
 }
