@@ -102,6 +102,8 @@ extension Library {
                 var configuration = Configuration()
                 // Zero wait: a watcher's batch must not hold up the answer to a search.
                 configuration.busyMode = .immediateError
+                // A remembered query is a cache entry: no need to wait for the disk.
+                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
                 try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in
                     try db.inTransaction(.immediate) {
                         try insert(db)
