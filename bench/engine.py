@@ -122,7 +122,7 @@ def write_queries(args):
 
 def time_processes(args):
     """Whole processes, one kind after another in each round, the order rotating by
-    round so no kind always runs first (or right after the same neighbour)."""
+    round so no kind always runs first."""
     def lines(name):
         with open(f"{args.prefix}-{name}.txt", encoding="utf-8") as f:
             return [line for line in f.read().splitlines() if line][:args.runs]
@@ -289,7 +289,7 @@ def report(args):
     store, hybrid, keyword, perf = load(d, "store"), load(d, "inproc-hybrid"), load(d, "inproc-keyword"), load(d, "perf")
     semantic = load(d, "inproc-semantic")
     facts = machine_facts(args.mlib)
-    t = {name: value for name, value in timing.items()}
+    t = timing
     new, rep, kw = t["new_hybrid"], t["repeated_hybrid"], t["repeated_keyword"]
     ratio = rep["p95_ms"] / kw["p95_ms"]
     ratio_new = new["p95_ms"] / kw["p95_ms"]
