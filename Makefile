@@ -2,7 +2,7 @@
 #
 #   make demo    build, fetch the default model, index examples/, run searches
 #   make test    install what is needed, fetch the model, build, run every test
-#   make bench   index/search/encoder/k-NN benchmarks (see BENCHMARKS.md)
+#   make bench   index/search/encoder/k-NN/engine benchmarks (see BENCHMARKS.md)
 #   make eval    search quality on the labelled set in eval/
 
 PREFIX ?= /usr/local
@@ -75,6 +75,7 @@ bench: build model
 	$(SWIFT) build -c release --product mlib-bench
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/engine.sh
 
 install: build model
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mlib/models

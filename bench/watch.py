@@ -246,8 +246,8 @@ def item_state(reader, path_bytes, word, want_vectors):
     if not want_vectors:
         return True, False
     missing, present = reader.execute(
-        """SELECT sum(NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.segment_id = s.id)),
-                  sum(EXISTS (SELECT 1 FROM embeddings e WHERE e.segment_id = s.id))
+        """SELECT sum(NOT EXISTS (SELECT 1 FROM segment_vectors e WHERE e.segment_id = s.id)),
+                  sum(EXISTS (SELECT 1 FROM segment_vectors e WHERE e.segment_id = s.id))
            FROM segments s
            WHERE s.item_id = ? AND s.modality = 'text' AND s.field IN ('title', 'body', 'keywords', 'subtitle')
              AND s.text <> ''""", (row[0],)).fetchone()
