@@ -5,6 +5,9 @@ import COpenBLAS
 /// All matrices are row-major. OpenBLAS's own threads are safe to enter from several
 /// Swift threads at once (the Debian pthread build serialises its buffers itself).
 enum BLAS {
+    /// Whether OpenBLAS could be loaded (it is loaded on first use).
+    static var isAvailable: Bool { mlib_openblas_available() != 0 }
+
     /// `c = alpha · op(a) · op(b) + beta · c`, with `op` an optional transpose.
     ///
     /// `m × k` is the shape of `op(a)`, `k × n` that of `op(b)`; the leading dimensions
@@ -21,13 +24,13 @@ enum BLAS {
         c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         guard m > 0, n > 0 else { return }
-        cblas_sgemm(
-            CblasRowMajor,
-            transposeA ? CblasTrans : CblasNoTrans,
-            transposeB ? CblasTrans : CblasNoTrans,
-            blasint(m), blasint(n), blasint(k),
-            alpha, a, blasint(lda), b, blasint(ldb),
-            beta, c, blasint(ldc)
+        mlib_cblas_sgemm(
+            Int32(MLIB_CBLAS_ROW_MAJOR),
+            Int32(transposeA ? MLIB_CBLAS_TRANS : MLIB_CBLAS_NO_TRANS),
+            Int32(transposeB ? MLIB_CBLAS_TRANS : MLIB_CBLAS_NO_TRANS),
+            Int32(m), Int32(n), Int32(k),
+            alpha, a, Int32(lda), b, Int32(ldb),
+            beta, c, Int32(ldc)
         )
     }
 }

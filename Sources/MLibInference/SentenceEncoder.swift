@@ -70,6 +70,10 @@ public final class SentenceEncoder: TextEmbedder, Sendable {
     private func loadedModel() throws(InferenceError) -> Loaded {
         try loaded.withLock { (state) throws(InferenceError) -> Loaded in
             if let state { return state }
+            guard BLAS.isAvailable else {
+                throw InferenceError(
+                    .unsupported, path: folder, message: "OpenBLAS (libopenblas.so.0) cannot be loaded; install libopenblas0 (`make deps`)")
+            }
             let tokenizer = try WordPieceTokenizer(folder: folder)
             let configuration = layout.configuration
             guard tokenizer.vocabulary.count <= configuration.vocabularySize else {

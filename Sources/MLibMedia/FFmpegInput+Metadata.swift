@@ -32,7 +32,7 @@ extension FFmpegInput {
 
     /// The tag `key` of a stream, chapter or container dictionary, matched without regard to case.
     static func tag(_ key: String, in dictionary: OpaquePointer?) -> String? {
-        guard let dictionary, let entry = av_dict_get(dictionary, key, nil, 0), let value = entry.pointee.value else {
+        guard let dictionary, let entry = mlib_av_dict_get(dictionary, key, nil, 0), let value = entry.pointee.value else {
             return nil
         }
         let text = String(cString: value)
@@ -55,7 +55,7 @@ extension FFmpegInput {
 
     /// FFmpeg's name for the codec of `stream`, as ffprobe prints it (`h264`, `mov_text`).
     static func codecName(of stream: UnsafeMutablePointer<AVStream>) -> String {
-        String(cString: avcodec_get_name(stream.pointee.codecpar.pointee.codec_id))
+        String(cString: mlib_avcodec_get_name(stream.pointee.codecpar.pointee.codec_id))
     }
 
     /// The average frame rate of `stream` in frames per second, else its base rate.
@@ -70,10 +70,10 @@ extension FFmpegInput {
     /// `side_data_list` prints it; nil when the stream has no display matrix.
     static func rotation(of stream: UnsafeMutablePointer<AVStream>) -> Double? {
         var size = 0
-        guard let data = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size),
+        guard let data = mlib_av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, &size),
             size >= 9 * MemoryLayout<Int32>.size
         else { return nil }
-        let degrees = data.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
+        let degrees = data.withMemoryRebound(to: Int32.self, capacity: 9) { mlib_av_display_rotation_get($0) }
         guard degrees.isFinite else { return nil }
         return degrees.rounded()
     }
@@ -92,9 +92,9 @@ extension FFmpegInput {
     func indexEnd(beyond fileSize: Int) -> Int64? {
         var furthest: Int64 = 0
         for stream in streams {
-            let count = avformat_index_get_entries_count(stream)
+            let count = mlib_avformat_index_get_entries_count(stream)
             for index in 0..<count {
-                guard let entry = avformat_index_get_entry(stream, index), entry.pointee.pos >= 0 else { continue }
+                guard let entry = mlib_avformat_index_get_entry(stream, index), entry.pointee.pos >= 0 else { continue }
                 furthest = max(furthest, entry.pointee.pos + Int64(entry.pointee.size))
             }
         }

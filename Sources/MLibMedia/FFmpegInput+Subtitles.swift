@@ -33,8 +33,8 @@ extension FFmpegInput {
         for (stream, payload) in zip(all, payloads) {
             stream.pointee.discard = payload == nil ? AVDISCARD_ALL : AVDISCARD_DEFAULT
         }
-        var allocated = av_packet_alloc()
-        defer { av_packet_free(&allocated) }
+        var allocated = mlib_av_packet_alloc()
+        defer { mlib_av_packet_free(&allocated) }
         guard let packet = allocated else {
             tracks.problem = MediaError(.io, path: path, detail: "cannot read subtitles: FFmpeg is out of memory")
             return tracks
@@ -46,7 +46,7 @@ extension FFmpegInput {
                 tracks.problem = FFmpegStatus.error(code, path: path, while: "reading its subtitles")
                 break
             }
-            defer { av_packet_unref(packet) }
+            defer { mlib_av_packet_unref(packet) }
             let index = Int(packet.pointee.stream_index)
             guard index >= 0, index < all.count, let payload = payloads[index],
                 let data = packet.pointee.data, packet.pointee.size > 0

@@ -20,8 +20,13 @@ struct FFmpegInput: ~Copyable {
     ///
     /// FFmpeg gives up on this input `timeLimit` seconds from now.
     init(path: RawPath, timeLimit: Int = timeLimitSeconds) throws(MediaError) {
+        if let missing = mlib_ffmpeg_missing() {
+            throw MediaError(
+                .io, path: path,
+                detail: "cannot read video: FFmpeg's \(String(cString: missing)) could not be loaded; install FFmpeg's libraries (`make deps`)")
+        }
         _ = Self.quietLogging
-        guard let allocated = avformat_alloc_context() else {
+        guard let allocated = mlib_avformat_alloc_context() else {
             throw MediaError(.io, path: path, detail: "cannot read video: FFmpeg is out of memory")
         }
         let deadline = FFmpegDeadline(seconds: timeLimit)
@@ -33,14 +38,14 @@ struct FFmpegInput: ~Copyable {
             opaque: Unmanaged.passUnretained(deadline).toOpaque())
 
         var options: OpaquePointer?
-        av_dict_set(&options, "protocol_whitelist", "file", 0)
-        defer { av_dict_free(&options) }
+        mlib_av_dict_set(&options, "protocol_whitelist", "file", 0)
+        defer { mlib_av_dict_free(&options) }
 
         // "file:" first, so a name such as "concat:x.mp4" is never taken for a protocol.
         let url = Array("file:".utf8) + path.bytes + [0]
         var opened: UnsafeMutablePointer<AVFormatContext>? = allocated
         let code = url.withUnsafeBufferPointer { bytes in
-            bytes.withMemoryRebound(to: CChar.self) { avformat_open_input(&opened, $0.baseAddress, nil, &options) }
+            bytes.withMemoryRebound(to: CChar.self) { mlib_avformat_open_input(&opened, $0.baseAddress, nil, &options) }
         }
         // On failure avformat_open_input has freed the context already.
         try FFmpegStatus.check(code, path: path, while: "opening it")
@@ -54,12 +59,12 @@ struct FFmpegInput: ~Copyable {
 
     deinit {
         var open: UnsafeMutablePointer<AVFormatContext>? = context
-        avformat_close_input(&open)
+        mlib_avformat_close_input(&open)
     }
 
     /// Probes the streams so codecs, sizes and frame rates are known.
     func findStreamInfo() throws(MediaError) {
-        try FFmpegStatus.check(avformat_find_stream_info(context, nil), path: path, while: "probing its streams")
+        try FFmpegStatus.check(mlib_avformat_find_stream_info(context, nil), path: path, while: "probing its streams")
     }
 
     /// The container's streams, in index order.
@@ -78,12 +83,12 @@ struct FFmpegInput: ~Copyable {
 
     /// Reads the next packet into `packet`; FFmpeg's return code, `AVERROR_EOF` at the end.
     func readPacket(into packet: UnsafeMutablePointer<AVPacket>) -> Int32 {
-        av_read_frame(context, packet)
+        mlib_av_read_frame(context, packet)
     }
 
     private static let quietLogging: Bool = {
         // Damaged files make FFmpeg print to stderr; mlib reports errors itself.
-        av_log_set_level(AV_LOG_QUIET)
+        mlib_av_log_set_level(AV_LOG_QUIET)
         return true
     }()
 }

@@ -26,8 +26,9 @@ public struct VectorChannel: RecallChannel {
 
     public func recall(_ query: RecallQuery, depth: Int, reader: LibraryReader) throws -> [ChannelMatch] {
         guard depth > 0, store.count > 0 else { return [] }
-        // Several segments of one item may come first; ask for more to fill `depth` items.
-        var wanted = depth * 4
+        // Several segments of one item may come first; ask for more to fill `depth` items
+        // (and more again, below, when that was not enough).
+        var wanted = depth * 2
         while true {
             let matches = store.search(queryVector, k: wanted, kind: query.kind)
             var byItem: [Int64: ChannelMatch] = [:]

@@ -102,8 +102,12 @@ extension Library {
                 var configuration = Configuration()
                 // Zero wait: a watcher's batch must not hold up the answer to a search.
                 configuration.busyMode = .immediateError
-                // A remembered query is a cache entry: no need to wait for the disk.
-                configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                // A remembered query is a cache entry: no need to wait for the disk, and the
+                // WAL is checkpointed by writers, never by a search waiting to answer.
+                configuration.prepareDatabase { db in
+                    try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                    try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+                }
                 try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in
                     try db.inTransaction(.immediate) {
                         try insert(db)

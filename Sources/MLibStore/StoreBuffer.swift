@@ -41,6 +41,16 @@ final class StoreBuffer: @unchecked Sendable {
         return StoreBuffer(base: UnsafeRawPointer(pointer), length: length, mapped: true)
     }
 
+    /// Maps the pages of `range` now, in one call, rather than one fault at a time as
+    /// a scan reaches them (Linux 5.14's MADV_POPULATE_READ; ignored where unknown).
+    func prefetch(_ range: Range<Int>) {
+        guard mapped, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = range.lowerBound / page * page
+        let populateRead: Int32 = 22
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), min(range.upperBound, length) - start, populateRead)
+    }
+
     /// Writes the bytes to `path` atomically: a temporary file beside it, flushed to
     /// disk, then renamed over it, so a reader (or a crash) sees the old file or the
     /// new one, never a mix. Returns whether it worked.

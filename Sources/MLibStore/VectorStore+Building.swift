@@ -120,6 +120,9 @@ extension VectorStore {
         guard let buffer = StoreBuffer.mapping(path: path),
             let header = VectorStoreHeader.read(from: buffer.base, length: buffer.length), header.modelID == modelID
         else { return nil }
+        let layout = VectorStoreLayout(count: header.count, dimension: header.dimension)
+        // Every search reads the whole int8 column and its scales.
+        buffer.prefetch(layout.scales..<layout.floatRows)
         return VectorStore(buffer: buffer, header: header)
     }
 }

@@ -5,15 +5,19 @@ public import MLibCore
 /// header, with no work per vector.
 ///
 /// A search scans the int8 rows on every core, then re-scores the best
-/// ``rescoreFactor`` × k against the float32 rows, so scores are exact cosines.
+/// ``rescoreCount(for:)`` against the float32 rows, so scores are exact cosines.
 /// The store is a copy: SQLite holds the vectors, and the store records the model's
 /// generation counter it was built at; ``Library/vectorStore(for:reusing:)`` rebuilds a
 /// stale one.
 ///
 /// Immutable, so any number of threads may search it at once.
 public final class VectorStore: Sendable {
-    /// How many candidates per requested hit the int8 scan keeps for exact re-scoring.
-    public static let rescoreFactor = 8
+    /// How many candidates the int8 scan keeps for exact re-scoring: eight per hit for
+    /// a short list, twice the list for a long one (re-scoring reads a float32 row,
+    /// often a page of its own, per candidate).
+    public static func rescoreCount(for k: Int) -> Int {
+        max(k * 2, min(k * 8, k + 192))
+    }
 
     let buffer: StoreBuffer
     let header: VectorStoreHeader
@@ -65,7 +69,7 @@ public final class VectorStore: Sendable {
             }
             return true
         }
-        let candidates = scanInt8(padded, count: min(count, k * Self.rescoreFactor), accepts: accepts)
+        let candidates = scanInt8(padded, count: min(count, Self.rescoreCount(for: k)), accepts: accepts)
         return rescore(padded, rows: candidates, k: k)
     }
 
