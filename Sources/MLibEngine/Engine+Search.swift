@@ -59,18 +59,12 @@ extension Engine {
     /// The model's store, brought up to date with the library if it moved on.
     func vectorStore(for model: StoredModel, warnings: inout [String]) throws -> VectorStore {
         var damaged = 0
-        let store = try stores.value(
-            for: model.id,
-            load: {
-                let load = try self.library.vectorStore(for: model)
-                damaged = load.damaged
-                return load.store
-            },
-            refresh: { current in
-                let load = try self.library.vectorStore(for: model, reusing: current)
-                damaged = load.damaged
-                return load.store
-            })
+        func bringUpToDate(_ current: VectorStore?) throws -> VectorStore {
+            let load = try library.vectorStore(for: model, reusing: current)
+            damaged = load.damaged
+            return load.store
+        }
+        let store = try stores.value(for: model.id, load: { try bringUpToDate(nil) }, refresh: bringUpToDate)
         if damaged > 0 {
             warnings.append("\(damaged) damaged vectors of \(model.name) left out; `mlib index` embeds their passages again")
         }
@@ -81,7 +75,7 @@ extension Engine {
     /// model is then not even loaded), else from the model, remembered for next time.
     func queryVector(_ query: String, model: StoredModel) throws -> [Float] {
         let hash = Array(SHA256.hash(data: Data(query.utf8)))
-        if let cached = try library.cachedVector(contentHash: hash, modelID: model.id, dimension: model.dimension) {
+        if let cached = try library.cachedVectors(contentHashes: [hash], modelID: model.id, dimension: model.dimension)[hash] {
             return cached
         }
         let descriptor = try finder.find(model).get()

@@ -34,9 +34,11 @@ public struct EmbeddingPass: Sendable {
     /// second); segments done so far are stored, the rest wait for the next run.
     /// `waiting` is called once when another process holds the claim on this work.
     /// With `verify`, every stored vector of the model is checked first and damaged
-    /// ones are deleted, so this pass embeds their text again.
+    /// ones are deleted, so this pass embeds their text again. With `refreshStore`, the
+    /// model's vector store is brought up to date at the end (a watcher does that once
+    /// it is quiet instead, with ``refreshStore()``).
     public func run(
-        verify: Bool = false, isCancelled: () -> Bool = { false }, waiting: () -> Void = {},
+        verify: Bool = false, refreshStore: Bool = true, isCancelled: () -> Bool = { false }, waiting: () -> Void = {},
         progress report: (EmbeddingProgress) -> Void = { _ in }
     ) throws -> EmbeddingProgress {
         let clock = ContinuousClock.now
@@ -58,11 +60,19 @@ public struct EmbeddingPass: Sendable {
             progress.elapsed = (ContinuousClock.now - clock).seconds
             report(progress)
         }
-        if !isCancelled() {
-            progress.damaged = try library.vectorStore(for: model).damaged
+        if refreshStore, !isCancelled() {
+            progress.damaged = try self.refreshStore()
         }
         progress.elapsed = (ContinuousClock.now - clock).seconds
         return progress
+    }
+
+    /// Brings the model's vector store up to date with the library, so the searches
+    /// that follow map it instead of building it; returns the damaged vectors it could
+    /// not delete.
+    @discardableResult
+    public func refreshStore() throws -> Int {
+        try library.vectorStore(for: model).damaged
     }
 
     private func embed(_ targets: [EmbeddingTarget], isCancelled: () -> Bool, progress: inout EmbeddingProgress) throws {

@@ -41,21 +41,17 @@ extension Library {
         if let saved, saved.generation == generation, saved.dimension == model.dimension {
             return VectorStoreLoad(store: saved, damaged: 0, rebuilt: false)
         }
-        var previous = current ?? saved
-        for _ in 0..<2 {
-            let built = try read { db in try VectorStore.build(model: model, db: db, previous: previous) }
-            guard !built.damagedVectorIDs.isEmpty else {
-                _ = built.store.buffer.save(to: path)
-                return VectorStoreLoad(store: built.store, damaged: 0, rebuilt: true)
-            }
-            do {
-                try removeVectors(ids: built.damagedVectorIDs)
-            } catch {
+        var built = try read { db in try VectorStore.build(model: model, db: db, previous: current ?? saved) }
+        if !built.damagedVectorIDs.isEmpty {
+            // A reader cannot delete them: it searches without them, and leaves the saved
+            // file as it was so a writer still finds the damage.
+            guard (try? removeVectors(ids: built.damagedVectorIDs)) != nil else {
                 return VectorStoreLoad(store: built.store, damaged: built.damagedVectorIDs.count, rebuilt: true)
             }
-            previous = built.store
+            let previous = built.store
+            built = try read { db in try VectorStore.build(model: model, db: db, previous: previous) }
         }
-        let built = try read { db in try VectorStore.build(model: model, db: db, previous: previous) }
+        if built.damagedVectorIDs.isEmpty { _ = built.store.buffer.save(to: path) }
         return VectorStoreLoad(store: built.store, damaged: built.damagedVectorIDs.count, rebuilt: true)
     }
 }

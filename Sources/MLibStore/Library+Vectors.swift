@@ -71,17 +71,6 @@ extension Library {
         return found
     }
 
-    /// The vector of one text (a query) if the model made it before.
-    public func cachedVector(contentHash: [UInt8], modelID: Int64, dimension: Int) throws(LibraryError) -> [Float]? {
-        try read { db in
-            guard let value = try DatabaseValue.fetchOne(
-                db, sql: "SELECT vector FROM vectors WHERE model_id = ? AND content_hash = ?", arguments: [modelID, Data(contentHash)]),
-                case .blob(let data) = value.storage
-            else { return nil }
-            return VectorCoding.decodeChecked(data, dimension: dimension)
-        }
-    }
-
     /// Remembers a query's vector so the same query is never embedded again, if the
     /// library can take a write right now; never waits for another writer.
     ///

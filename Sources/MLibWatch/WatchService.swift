@@ -411,9 +411,22 @@ public final class WatchService {
         }
         var verify = true  // the first pass checks stored vectors for damage
         var pending = true  // the first pass catches up with whatever the last run left
+        // Vector stores are brought up to date once the watcher is quiet, not after every
+        // batch: at 100,000 notes that rewrites ~500 MB.
+        var storesBehind = false
         while !shouldStop() {
             if !pending {
                 pending = wake.wait(timeout: .now() + 0.5) == .success
+                if !pending, storesBehind {
+                    storesBehind = false
+                    for pass in passes {
+                        do {
+                            try pass.refreshStore()
+                        } catch {
+                            logger.error("cannot update the vector store of \(pass.model.name): \(error)")
+                        }
+                    }
+                }
                 continue
             }
             while wake.wait(timeout: .now()) == .success {}  // one pass serves every wake so far
@@ -423,7 +436,7 @@ public final class WatchService {
                 let name = pass.model.name
                 do {
                     let done = try pass.run(
-                        verify: verify, isCancelled: shouldStop,
+                        verify: verify, refreshStore: false, isCancelled: shouldStop,
                         waiting: { logger.info("waiting for another mlib process embedding with \(name) in this library") })
                     if done.repaired > 0 {
                         logger.warning("\(done.repaired) damaged vectors of \(name) deleted; their passages are embedded again")
@@ -438,6 +451,7 @@ public final class WatchService {
                 }
             }
             verify = false
+            storesBehind = true
             board.setEmbedding(false)
         }
     }
