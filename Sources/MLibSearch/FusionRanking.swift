@@ -1,10 +1,13 @@
-/// Reciprocal rank fusion over the channels that ran.
+/// Reciprocal rank fusion over the channels that ran, each rank weighed by how sure
+/// its channel is.
 ///
 /// With one channel the order and the score are that channel's own (bm25, or cosine
-/// similarity). With several, rank r in a channel adds 1 / (60 + r + 1), and the score
-/// shown is that sum divided by its largest possible value (first in every channel
-/// that ran): 1.0 means every channel put the item first, 0.5 that one of two did. The
-/// channels' raw scores stay on each hit.
+/// similarity). With several, rank r in a channel adds strength / (60 + r + 1) (the
+/// channel's own 0...1 confidence: 1 for a word match, less for a weak similarity), and
+/// the score shown is that sum divided by its largest possible value (a sure first in
+/// every channel that ran): 1.0 means every channel put the item first and was sure of
+/// it; a weak match by meaning alone scores near 0. The channels' raw scores stay on
+/// each hit.
 ///
 /// Equal sums go to the item more channels found, then to the one the words found (an
 /// exact word match never loses a tie to a match by meaning alone), then to the better
@@ -30,7 +33,11 @@ public struct FusionRanking: RankingStage {
         let best = Double(max(channels.count, 1)) / (Self.constant + 1)
         let fused = candidates.map { candidate in
             var scored = candidate
-            scored.score = candidate.ranks.values.reduce(0) { $0 + 1 / (Self.constant + Double($1 + 1)) } / best
+            var sum = 0.0
+            for (channel, rank) in candidate.ranks {
+                sum += (candidate.matches[channel]?.strength ?? 1) / (Self.constant + Double(rank + 1))
+            }
+            scored.score = sum / best
             return scored
         }
         return fused.sorted { left, right in

@@ -19,11 +19,15 @@ public struct ChannelMatch: Sendable, Hashable {
     /// The best segments of the item for this channel, best first (vector channels;
     /// the word channel's evidence is cut from the item's text when hits are made).
     public var segments: [SegmentMatch]
+    /// How sure the channel itself is, 0...1: 1 for an item holding the words; for a
+    /// vector channel, how far the similarity stands above the channel's floor.
+    public var strength: Double
 
-    public init(itemID: Int64, score: Double, segments: [SegmentMatch] = []) {
+    public init(itemID: Int64, score: Double, segments: [SegmentMatch] = [], strength: Double = 1) {
         self.itemID = itemID
         self.score = score
         self.segments = segments
+        self.strength = strength
     }
 }
 

@@ -16,12 +16,21 @@ public struct VectorChannel: RecallChannel {
 
     /// The floor of a sentence model's channel.
     public static let textFloor: Float = 0.2
+    /// Similarity at which a match counts as sure (strength 1): sentence models put
+    /// paraphrases of one another around 0.6 and above.
+    public static let sureSimilarity: Float = 0.6
 
     public init(name: String, store: VectorStore, queryVector: [Float], floor: Float = VectorChannel.textFloor) {
         self.name = name
         self.store = store
         self.queryVector = queryVector
         self.floor = floor
+    }
+
+    /// How far `similarity` stands between the floor (0) and a sure match (1).
+    func strength(_ similarity: Float) -> Double {
+        let span = max(Self.sureSimilarity - floor, 0.01)
+        return Double(min(1, max(0, (similarity - floor) / span)))
     }
 
     public func recall(_ query: RecallQuery, depth: Int, reader: LibraryReader) throws -> [ChannelMatch] {
@@ -41,7 +50,8 @@ public struct VectorChannel: RecallChannel {
                         byItem[match.itemID] = found
                     }
                 } else {
-                    byItem[match.itemID] = ChannelMatch(itemID: match.itemID, score: Double(match.score), segments: [segment])
+                    byItem[match.itemID] = ChannelMatch(
+                        itemID: match.itemID, score: Double(match.score), segments: [segment], strength: strength(match.score))
                     order.append(match.itemID)
                 }
             }
