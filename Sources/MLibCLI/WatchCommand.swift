@@ -97,7 +97,7 @@ struct WatchCommand: ParsableCommand {
             throw CLIError(message: "mlib: \(error)", exitCode: ExitStatus.alreadyWatched)
         }
         let engine = try context.engine(models: root.models, mode: .create)
-        var passes: [EmbeddingPass] = []
+        var passes: [any ModelPass] = []
         if !noEmbed {
             do {
                 let plan = try engine.embeddingPlan(modelName: modelOptions.model)

@@ -6,7 +6,7 @@ public import MLibWatch
 
 /// The embedding passes for a run, and what kept other models out of it.
 public struct EmbeddingPlan: Sendable {
-    public var passes: [EmbeddingPass]
+    public var passes: [any ModelPass]
     /// Why a model the run would have used is not there (one line each). `isProblem`
     /// is true for a model that exists but cannot be used; false for a model that
     /// is simply absent (semantic search is then off, which is a notice, not a fault).

@@ -5,7 +5,7 @@ public import MLibCore
 extension Library {
     /// Fields whose text is embedded: names and technical metadata are noise to a
     /// sentence model, and stay with the word index.
-    public static let embeddedFields: [EvidenceField] = [.title, .body, .keywords, .subtitle]
+    public static let embeddedFields: [EvidenceField] = [.title, .body, .keywords, .subtitle, .ocr]
 
     private static var embeddedFieldList: String { embeddedFields.map { "'\($0.rawValue)'" }.joined(separator: ", ") }
 

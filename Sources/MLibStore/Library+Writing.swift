@@ -126,7 +126,7 @@ extension Library {
         let columns = WordIndexColumns(segments)
         guard !columns.isEmpty else { return }
         try db.execute(
-            sql: "INSERT INTO item_fts (rowid, title, body, keywords, subtitle, name, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            sql: "INSERT INTO item_fts (rowid, \(WordIndexColumns.columnList)) VALUES (?\(String(repeating: ", ?", count: WordIndexColumns.fields.count)))",
             arguments: StatementArguments([id as any DatabaseValueConvertible] + columns.values))
         let cjk = segments.lazy.filter { $0.modality == .text }.flatMap { CJKText.runs(in: $0.text) }
         if !cjk.isEmpty {
@@ -134,6 +134,33 @@ extension Library {
                 sql: "INSERT INTO item_cjk (rowid, text) VALUES (?, ?)",
                 arguments: [id, cjk.joined(separator: "\n")])
         }
+    }
+
+    /// Fills an empty word index from every item's segments (the CJK index is kept).
+    static func refillWordIndex(in db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: "SELECT item_id, field, modality, text FROM segments ORDER BY item_id, ordinal")
+        var current: Int64?
+        var segments: [IndexedText] = []
+        func flush() throws {
+            guard let id = current else { return }
+            let columns = WordIndexColumns(segments)
+            guard !columns.isEmpty else { return }
+            try db.execute(
+                sql: "INSERT INTO item_fts (rowid, \(WordIndexColumns.columnList)) VALUES (?\(String(repeating: ", ?", count: WordIndexColumns.fields.count)))",
+                arguments: StatementArguments([id as any DatabaseValueConvertible] + columns.values))
+        }
+        while let row = try rows.next() {
+            let id: Int64 = try row.decode(at: 0, of: "segments")
+            if id != current {
+                try flush()
+                current = id
+                segments = []
+            }
+            segments.append(
+                (field: EvidenceField(rawValue: row.text(at: 1) ?? "") ?? .body, modality: Modality(rawValue: row.text(at: 2) ?? "") ?? .text,
+                 text: row.text(at: 3) ?? ""))
+        }
+        try flush()
     }
 
     /// Takes an item's text out of both word indexes, given exactly the segments
@@ -144,8 +171,8 @@ extension Library {
         if !old.isEmpty {
             try db.execute(
                 sql: """
-                    INSERT INTO item_fts (item_fts, rowid, title, body, keywords, subtitle, name, metadata)
-                    VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO item_fts (item_fts, rowid, \(WordIndexColumns.columnList))
+                    VALUES ('delete', ?\(String(repeating: ", ?", count: WordIndexColumns.fields.count)))
                     """,
                 arguments: StatementArguments([id as any DatabaseValueConvertible] + old.values))
         }

@@ -6,12 +6,19 @@ enum SchemaMigrations {
     /// The name of the newest migration this build knows.
     static var latest: String { embeddedMigrations.last?.name ?? "none" }
 
+    /// Work a migration needs that SQL alone cannot do, run right after its SQL.
+    static let followUps: [String: @Sendable (Database) throws -> Void] = [
+        // The word index was created anew with more columns; only the binary builds its rows.
+        "0004_pictures": { db in try Library.refillWordIndex(in: db) }
+    ]
+
     /// A GRDB migrator over the same migrations, for reading which are applied.
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in embeddedMigrations {
             migrator.registerMigration(migration.name) { db in
                 try db.execute(sql: migration.sql)
+                try followUps[migration.name]?(db)
             }
         }
         return migrator
@@ -65,6 +72,7 @@ enum SchemaMigrations {
             try db.execute(sql: "CREATE TABLE IF NOT EXISTS grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
             for migration in embeddedMigrations where state.pending.contains(migration.name) {
                 try db.execute(sql: migration.sql)
+                try followUps[migration.name]?(db)
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [migration.name])
             }
             try db.checkForeignKeys()

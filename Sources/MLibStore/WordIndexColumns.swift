@@ -7,13 +7,16 @@ import MLibCore
 /// it once. Removing an item's row from such an index needs the exact values that
 /// were inserted, so both paths go through this one function.
 struct WordIndexColumns: Equatable {
-    /// Title, body, keywords, subtitle, name, metadata: the order of `item_fts`.
-    static let fields: [EvidenceField] = [.title, .body, .keywords, .subtitle, .name, .metadata]
+    /// Title, body, keywords, subtitle, name, metadata, ocr, colour: the order of `item_fts`.
+    static let fields: [EvidenceField] = [.title, .body, .keywords, .subtitle, .name, .metadata, .ocr, .colour]
+
+    /// The columns as SQL lists them.
+    static let columnList = fields.map(\.rawValue).joined(separator: ", ")
 
     private var texts: [EvidenceField: [String]] = [:]
 
     init<S: Sequence>(_ segments: S) where S.Element == (field: EvidenceField, modality: Modality, text: String) {
-        for segment in segments where segment.modality == .text && !segment.text.isEmpty {
+        for segment in segments where segment.modality == .text && !segment.text.isEmpty && Self.fields.contains(segment.field) {
             texts[segment.field, default: []].append(segment.text)
         }
     }

@@ -16,11 +16,11 @@ public struct WatchConfiguration: Sendable {
     /// How long a closed file must go without events before it is read.
     public var quietPeriod: Duration = .milliseconds(300)
     /// One pass per model the library embeds with (its roles); none indexes words only.
-    public var embedding: [EmbeddingPass]
+    public var embedding: [any ModelPass]
     /// Changes queued for ingest before the queue gives up on details and rescans.
     public var queueCapacity = 20_000
 
-    public init(roots: [RawPath], libraryPath: String, pollInterval: Duration? = nil, embedding: [EmbeddingPass]) {
+    public init(roots: [RawPath], libraryPath: String, pollInterval: Duration? = nil, embedding: [any ModelPass]) {
         self.roots = roots
         self.libraryPath = libraryPath
         self.pollInterval = pollInterval

@@ -402,7 +402,7 @@ public final class WatchService {
     }
 
     private static func embeddingLoop(
-        passes: [EmbeddingPass], board: ActivityBoard, logger: Logger,
+        passes: [any ModelPass], board: ActivityBoard, logger: Logger,
         wake: DispatchSemaphore, shouldStop: @Sendable () -> Bool
     ) {
         guard !passes.isEmpty else {

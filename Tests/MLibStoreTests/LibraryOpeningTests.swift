@@ -7,7 +7,7 @@ import Synchronization
 import Testing
 
 @Suite struct LibraryOpeningTests {
-    static let latest = "0003_models"
+    static let latest = "0004_pictures"
     static let mlibApplicationID = "1835821410"  // 0x6D6C6962, "mlib"
 
     private func sqlite(_ path: String, _ sql: String) throws -> String {
@@ -221,7 +221,7 @@ import Testing
             }
             let versions = try results.withLock { results in try results.map { try $0.get() } }
             #expect(versions == [Self.latest, Self.latest])
-            #expect(try sqlite(path, "SELECT count(*) FROM grdb_migrations") == "3")
+            #expect(try sqlite(path, "SELECT count(*) FROM grdb_migrations") == "4")
         }
     }
 }
