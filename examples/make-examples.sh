@@ -274,6 +274,44 @@ stamp "$p/fourviere-rooftops.jpg" "2023-08-07 10:20:00Z"
 stamp "$p/garden-tomatoes.jpg" "2024-04-20 16:40:00Z"
 stamp "$p/garden-tomatoes.xmp" "2024-04-21 08:00:00Z"
 
+# ---------------------------------------------------------------- pictures
+# Pictures with no caption, no title and a camera's file name: the only evidence is
+# what they show — text in the picture (OCR), their colours, and with a CLIP model
+# their content.
+
+q="$lib/pictures"
+mkdir -p "$q"
+
+# A concert poster: large text on a strong colour.
+convert -size 360x480 "gradient:#1d2b64-#0b0f24" \
+    "${font_args[@]}" -fill "#f7c948" -pointsize 58 -gravity north -annotate +0+60 "JAZZ" \
+    -pointsize 58 -annotate +0+125 "NIGHT" \
+    -fill white -pointsize 24 -annotate +0+240 "Friday 21:00" \
+    -pointsize 22 -annotate +0+280 "Le Caveau, Lyon" \
+    -strip -quality 88 "$q/DSC_0412.jpg"
+
+# A street sign on a wall: white letters on an enamel-blue plate.
+convert -seed 21 -size 400x300 "plasma:wheat-tan" \
+    -fill "#1f4e9c" -stroke white -strokewidth 4 -draw "roundrectangle 50,100 350,190 12,12" \
+    "${font_args[@]}" -stroke none -fill white -pointsize 34 -gravity center -annotate +0-5 "RUE MAZAGRAN" \
+    -strip -quality 88 "$q/IMG_2207.jpg"
+
+# Strongly coloured pictures, no text: a red awning, a green field, a blue pool.
+convert -seed 22 -size 320x240 "plasma:red-darkred" -blur 0x2 -strip -quality 85 "$q/IMG_2210.jpg"
+convert -seed 23 -size 320x240 "plasma:forestgreen-olivedrab" -blur 0x2 -strip -quality 85 "$q/IMG_2211.jpg"
+convert -seed 24 -size 320x240 "plasma:dodgerblue-navy" -blur 0x2 -strip -quality 85 "$q/IMG_2212.jpg"
+
+# A phone picture stored sideways with EXIF orientation 6 ("rotate 90° clockwise to
+# view"): its sign reads only once the picture is turned upright.
+convert -seed 25 -size 320x400 "plasma:honeydew-darkseagreen" \
+    -fill "#0a7d3b" -draw "rectangle 30,150 290,250" \
+    "${font_args[@]}" -fill white -pointsize 36 -gravity center -annotate +0+0 "PHARMACIE" \
+    -rotate -90 -strip -quality 88 "$q/PXL_20240716_093012.jpg"
+exiftool -q -overwrite_original "-EXIF:Orientation#=6" "-EXIF:Make=Google" "-EXIF:Model=Pixel 7" \
+    "-EXIF:DateTimeOriginal=2024:07:16 09:30:12" "$q/PXL_20240716_093012.jpg"
+
+for f in "$q"/*.jpg; do stamp "$f" "2024-07-16 10:00:00Z"; done
+
 # ---------------------------------------------------------------- videos
 
 v="$lib/videos"
@@ -348,6 +386,16 @@ ffmpeg -nostdin -hide_banner -loglevel error -y \
     -metadata:s:s:0 language=eng \
     "${bitexact[@]}" -movflags +faststart \
     "$v/harbour-timelapse.mp4"
+
+# A clip with burnt-in text and no tags or subtitles: a station board that shows
+# its announcement from 3 s to 6 s. Found only through its frames.
+ffmpeg -nostdin -hide_banner -loglevel error -y \
+    -f lavfi -i "color=c=#20232a:size=480x270:rate=15" \
+    -vf "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:text='PLATFORM 4':fontcolor=#ffd200:fontsize=44:x=(w-tw)/2:y=80:enable='between(t,3,6)',drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:text='TRAIN TO BORDEAUX':fontcolor=white:fontsize=30:x=(w-tw)/2:y=150:enable='between(t,3,6)'" \
+    -t 8 "${x264[@]}" -g 15 -map_metadata -1 \
+    "${bitexact[@]}" -movflags +faststart \
+    "$v/VID_20240716_181500.mp4"
+stamp "$v/VID_20240716_181500.mp4" "2024-07-16 18:15:08Z"
 
 stamp "$v/beach-dawn.mp4" "2024-07-15 05:05:00Z"
 stamp "$v/harbour-timelapse.mp4" "2024-07-15 19:45:00Z"
