@@ -11,6 +11,8 @@ public struct VectorChannel: RecallChannel {
     /// gives every pair of texts some similarity, and a hit list should end where
     /// meaning does.
     public let floor: Float
+    /// Cosine similarity at which a match counts as sure (strength 1).
+    public let sure: Float
     /// Segments kept per item as evidence.
     public static let segmentsPerItem = 3
 
@@ -20,16 +22,26 @@ public struct VectorChannel: RecallChannel {
     /// paraphrases of one another around 0.6 and above.
     public static let sureSimilarity: Float = 0.6
 
-    public init(name: String, store: VectorStore, queryVector: [Float], floor: Float = VectorChannel.textFloor) {
+    /// The floor of a picture channel (a CLIP text query against picture vectors):
+    /// CLIP puts a caption and its picture around 0.3, and unrelated pairs near 0.1–0.15.
+    public static let pictureFloor: Float = 0.18
+    /// Similarity at which a CLIP text–picture match counts as sure.
+    public static let pictureSure: Float = 0.30
+
+    public init(
+        name: String, store: VectorStore, queryVector: [Float], floor: Float = VectorChannel.textFloor,
+        sure: Float = VectorChannel.sureSimilarity
+    ) {
         self.name = name
         self.store = store
         self.queryVector = queryVector
         self.floor = floor
+        self.sure = sure
     }
 
     /// How far `similarity` stands between the floor (0) and a sure match (1).
     func strength(_ similarity: Float) -> Double {
-        let span = max(Self.sureSimilarity - floor, 0.01)
+        let span = max(sure - floor, 0.01)
         return Double(min(1, max(0, (similarity - floor) / span)))
     }
 
