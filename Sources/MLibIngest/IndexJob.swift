@@ -6,13 +6,18 @@ public struct IndexJob: Sendable {
     public var state: FileState
     /// The item already stored at this path, if any.
     public var storedID: Int64?
+    /// The content hash the stored item had: its thumbnail goes if the content changed.
+    public var storedHash: String?
     /// Set when the scan could not examine the file; it is recorded as failed.
     public var problem: (code: String, reason: String)?
 
-    public init(path: RawPath, state: FileState, storedID: Int64? = nil, problem: (code: String, reason: String)? = nil) {
+    public init(
+        path: RawPath, state: FileState, storedID: Int64? = nil, storedHash: String? = nil, problem: (code: String, reason: String)? = nil
+    ) {
         self.path = path
         self.state = state
         self.storedID = storedID
+        self.storedHash = storedHash
         self.problem = problem
     }
 }

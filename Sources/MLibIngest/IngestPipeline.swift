@@ -91,6 +91,10 @@ public struct IngestPipeline: Sendable {
         }
 
         try library.removeItems(ids: Array(work.missing.keys))
+        // Thumbnails of contents that left the library (removed, or changed since).
+        var leaving = Set(work.missing.values.compactMap(\.contentHash))
+        for job in work.jobs where job.storedHash != nil { leaving.insert(job.storedHash!) }
+        try? library.removeThumbnails(ofContentHashes: leaving)
         for file in work.missing.values { events(.removed(file.path)) }
         progress.removed = work.missing.count
         progress.elapsed = (ContinuousClock.now - clock).seconds

@@ -56,7 +56,7 @@ struct IndexPlan {
                 } else {
                     let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
                     work.jobs.append(
-                        IndexJob(path: path, state: state, storedID: byPath[path]?.itemID, problem: (code, reason)))
+                        IndexJob(path: path, state: state, storedID: byPath[path]?.itemID, storedHash: byPath[path]?.contentHash, problem: (code, reason)))
                 }
             }
         }
@@ -81,7 +81,7 @@ struct IndexPlan {
                 default: ("unreadable", "cannot examine: \(String(cString: strerror(code)))")
                 }
             let state = FileState(size: 0, modificationTimeNanoseconds: 0, inode: 0, device: 0)
-            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, problem: problem))
+            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, storedHash: known?.contentHash, problem: problem))
         case .folder:
             guard !ignoring.isIgnored(path, isDirectory: true), !walker.isShortcut(path) else { return markMissing(stored) }
             do {
@@ -101,7 +101,7 @@ struct IndexPlan {
             if let known, known.failed {
                 work.found += 1
                 work.missing[known.itemID] = nil
-                work.jobs.append(IndexJob(path: path, state: state, storedID: known.itemID))
+                work.jobs.append(IndexJob(path: path, state: state, storedID: known.itemID, storedHash: known.contentHash))
             } else {
                 compare(path, state: state, known: known)
             }
@@ -114,7 +114,7 @@ struct IndexPlan {
         guard case .file(let state) = FileProbe.probe(file.path), seen.insert(file.path).inserted else { return }
         work.found += 1
         work.missing[file.itemID] = nil
-        work.jobs.append(IndexJob(path: file.path, state: state, storedID: file.itemID))
+        work.jobs.append(IndexJob(path: file.path, state: state, storedID: file.itemID, storedHash: file.contentHash))
     }
 
     private mutating func compare(_ path: RawPath, state: FileState, known: StoredFile?) {
@@ -126,7 +126,7 @@ struct IndexPlan {
         } else if known == nil, skipped?.contains(path, state: state) == true {
             work.knownSkipped += 1
         } else {
-            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID))
+            work.jobs.append(IndexJob(path: path, state: state, storedID: known?.itemID, storedHash: known?.contentHash))
         }
     }
 
