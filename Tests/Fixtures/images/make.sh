@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the image fixtures for ImageExtractorTests.
-# Needs ImageMagick 6 (`convert`, with webp and heic delegates), exiftool and python3.
+# Regenerates the image fixtures for ImageExtractorTests and
+# the colour and uniformity tests.
+# Needs ImageMagick 6 (`convert`, with webp and heic delegates, and the DejaVu fonts),
+# exiftool and python3.
 # Run from anywhere: ./Tests/Fixtures/images/make.sh
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -58,6 +60,11 @@ pixels -define webp:lossless=true lossless.webp
 pixels -quality 60 lossy.webp
 pixels -quality 50 image.heic
 et -EXIF:Make='Apple' -EXIF:Model='iPhone 15' -EXIF:DateTimeOriginal='2024:03:03 10:00:00' image.heic
+
+# Pictures for the colour tests: white words on black, and a texture.
+convert -size 320x180 xc:black -fill white -font DejaVu-Sans -pointsize 28 -gravity center \
+  -annotate 0 'THE END' -strip title-card.png
+convert -seed 11 -size 320x240 plasma:green-blue -blur 0x1 -strip -quality 85 texture.jpg
 
 # Sidecars: NAME.xmp overrides the embedded title and adds keywords; NAME.EXT.xmp in
 # the attribute form some tools write.
