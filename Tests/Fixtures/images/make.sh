@@ -61,9 +61,11 @@ pixels -quality 60 lossy.webp
 pixels -quality 50 image.heic
 et -EXIF:Make='Apple' -EXIF:Model='iPhone 15' -EXIF:DateTimeOriginal='2024:03:03 10:00:00' image.heic
 
-# Pictures for the colour tests: white words on black, and a texture.
+# Pictures for colour and uniformity tests: white words on black, and a texture.
 convert -size 320x180 xc:black -fill white -font DejaVu-Sans -pointsize 28 -gravity center \
   -annotate 0 'THE END' -strip title-card.png
+convert -size 640x360 xc:black -fill white -font DejaVu-Sans -pointsize 14 -gravity south \
+  -annotate +0+20 'a small caption at the bottom of the frame' -strip caption.png
 convert -seed 11 -size 320x240 plasma:green-blue -blur 0x1 -strip -quality 85 texture.jpg
 
 # Sidecars: NAME.xmp overrides the embedded title and adds keywords; NAME.EXT.xmp in
