@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the image fixtures for ImageExtractorTests and
+# Regenerates the image fixtures for ImageExtractorTests, ImageMetadataGapsTests and
 # the colour and uniformity tests.
 # Needs ImageMagick 6 (`convert`, with webp and heic delegates, and the DejaVu fonts),
 # exiftool and python3.
@@ -60,6 +60,19 @@ pixels -define webp:lossless=true lossless.webp
 pixels -quality 60 lossy.webp
 pixels -quality 50 image.heic
 et -EXIF:Make='Apple' -EXIF:Model='iPhone 15' -EXIF:DateTimeOriginal='2024:03:03 10:00:00' image.heic
+
+# TIFF as libtiff writers (ImageMagick, scanners) lay it out: the pixels first,
+# IFD0 after them past 64 KB, and camera, date and caption in IFD0's own tags
+# (no EXIF directory), which libexif cannot reach.
+convert -size 160x140 gradient:navy-orange -depth 8 -compress none -orient RightTop \
+  -define tiff:make='EPSON' -define tiff:model='Perfection V600' -define tiff:timestamp='2019:05:06 07:08:09' \
+  -define tiff:artist='Scan Desk' -define tiff:copyright='(c) Family archive' -set comment 'Grandma at the lake' \
+  -define tiff:software=mlib scan.tiff
+# Big-endian TIFF tagged by exiftool: IFD0 plus EXIF and GPS directories.
+pixels -endian MSB -compress none camera.tiff
+et -EXIF:Make='Hasselblad' -EXIF:Model='X2D 100C' -EXIF:Orientation=3 \
+  -EXIF:DateTimeOriginal='2023:08:09 10:11:12' -EXIF:OffsetTimeOriginal='+02:00' \
+  -GPSLatitude=46.5 -GPSLatitudeRef=N -GPSLongitude=7.25 -GPSLongitudeRef=E camera.tiff
 
 # Pictures for colour and uniformity tests: white words on black, and a texture.
 convert -size 320x180 xc:black -fill white -font DejaVu-Sans -pointsize 28 -gravity center \
