@@ -9,6 +9,7 @@ struct ImageExtractorTests {
     static let readable = [
         "full.jpg", "north.jpg", "sidecar.jpg", "attribute.jpg", "image.png", "image.gif", "image.bmp",
         "image.tiff", "image.webp", "lossless.webp", "lossy.webp", "image.heic", "scan.tiff", "camera.tiff",
+        "converted.png", "raw-exif-ztxt.png", "raw-exif-text.png", "raw-exif-itxt.png",
     ]
 
     static let mimes = [
@@ -192,7 +193,7 @@ struct ImageExtractorTests {
     @Test(
         arguments: [
             "full.jpg", "image.png", "image.gif", "image.bmp", "image.tiff", "image.webp", "lossless.webp",
-            "lossy.webp", "scan.tiff", "camera.tiff",
+            "lossy.webp", "scan.tiff", "camera.tiff", "converted.png",
         ])
     func everyPrefixIsTruncated(name: String) throws {
         let whole = try Data(contentsOf: URL(fileURLWithPath: Self.path(name)))

@@ -74,6 +74,37 @@ et -EXIF:Make='Hasselblad' -EXIF:Model='X2D 100C' -EXIF:Orientation=3 \
   -EXIF:DateTimeOriginal='2023:08:09 10:11:12' -EXIF:OffsetTimeOriginal='+02:00' \
   -GPSLatitude=46.5 -GPSLatitudeRef=N -GPSLongitude=7.25 -GPSLongitudeRef=E camera.tiff
 
+# PNG converted by ImageMagick from a JPEG: EXIF in an eXIf chunk after the pixels,
+# XMP and IPTC only as zTXt "Raw profile type xmp/iptc/8bim" chunks.
+convert full.jpg -define png:exclude-chunks=date,time converted.png
+# EXIF as ImageMagick wrote it before PNG had an eXIf chunk (and as files from
+# those years still carry it): hex text in a "Raw profile type exif" chunk,
+# compressed (zTXt), plain (tEXt) and international (iTXt).
+pixels -resize 8x6 -define png:exclude-chunks=date,time raw.png
+pixels exif-source.jpg
+et -EXIF:Make='OLYMPUS IMAGING CORP.' -EXIF:Model='E-M1' -EXIF:Orientation=8 \
+  -EXIF:DateTimeOriginal='2016:03:04 05:06:07' -EXIF:Artist='Raw Profile' exif-source.jpg
+exiftool -q -b -EXIF exif-source.jpg > exif.bin
+python3 - <<'PY'
+import struct, zlib
+exif = b"Exif\0\0" + open("exif.bin", "rb").read()
+hexed = exif.hex()
+text = b"\nexif\n%8d\n" % len(exif) + b"".join(
+    hexed[i:i + 72].encode() + b"\n" for i in range(0, len(hexed), 72))
+keyword = b"Raw profile type exif\0"
+bodies = {
+    "raw-exif-ztxt.png": (b"zTXt", keyword + b"\0" + zlib.compress(text)),
+    "raw-exif-text.png": (b"tEXt", keyword + text),
+    "raw-exif-itxt.png": (b"iTXt", keyword + b"\1\0" + b"\0" + b"\0" + zlib.compress(text)),
+}
+png = open("raw.png", "rb").read()
+ihdr_end = 8 + 8 + 13 + 4
+for name, (kind, body) in bodies.items():
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    open(name, "wb").write(png[:ihdr_end] + chunk + png[ihdr_end:])
+PY
+rm raw.png exif-source.jpg exif.bin
+
 # Pictures for colour and uniformity tests: white words on black, and a texture.
 convert -size 320x180 xc:black -fill white -font DejaVu-Sans -pointsize 28 -gravity center \
   -annotate 0 'THE END' -strip title-card.png
