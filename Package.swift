@@ -31,6 +31,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CLibExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CLibMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenBLAS is loaded when first used (see its shim.h), so nothing is linked here.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
 
@@ -46,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "MLibMedia",
-            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic"],
+            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic", "CZlib"],
             swiftSettings: strictSettings
         ),
         .target(

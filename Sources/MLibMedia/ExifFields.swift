@@ -5,7 +5,9 @@ import MLibCore
 /// Strings are trimmed of whitespace and NULs; empty ones are `nil`. GPS values
 /// are signed decimal degrees and metres.
 struct ExifFields: Equatable {
-    /// `2024-06-01T14:03:22`, with the original offset (`-03:00`) when recorded.
+    /// `2024-06-01T14:03:22`, with the original offset (`-03:00`) when recorded:
+    /// DateTimeOriginal, else DateTimeDigitized, else IFD0's DateTime, the only
+    /// date many scanners and exporters write.
     var dateTaken: String?
     var make: String?
     var model: String?
@@ -26,10 +28,12 @@ struct ExifFields: Equatable {
         Key(directory: .image, tag: 0x010F),  // Make
         Key(directory: .image, tag: 0x0110),  // Model
         Key(directory: .image, tag: 0x0112),  // Orientation
+        Key(directory: .image, tag: 0x0132),  // DateTime
         Key(directory: .image, tag: 0x013B),  // Artist
         Key(directory: .image, tag: 0x8298),  // Copyright
         Key(directory: .exif, tag: 0x9003),  // DateTimeOriginal
         Key(directory: .exif, tag: 0x9004),  // DateTimeDigitized
+        Key(directory: .exif, tag: 0x9010),  // OffsetTime
         Key(directory: .exif, tag: 0x9011),  // OffsetTimeOriginal
         Key(directory: .exif, tag: 0x9012),  // OffsetTimeDigitized
         Key(directory: .exif, tag: 0x9286),  // UserComment
@@ -43,6 +47,16 @@ struct ExifFields: Equatable {
     /// Reads the fields from an EXIF TIFF structure; all `nil` if there is none.
     init(tiff: ArraySlice<UInt8>) {
         guard let snapshot = ExifReader.snapshot(of: tiff, wanted: Self.wanted) else {
+            self.init()
+            return
+        }
+        self.init(snapshot)
+    }
+
+    /// Reads the fields from a TIFF file's own directories (see
+    /// `ImageContainer.tiffEntries`); all `nil` if there are none.
+    init(tiffFile bytes: ImageBytes) {
+        guard let snapshot = ImageContainer.tiffEntries(bytes, wanted: Self.wanted) else {
             self.init()
             return
         }
@@ -71,6 +85,8 @@ struct ExifFields: Equatable {
             dateTaken = date + (Self.offset(text(.exif, 0x9011)) ?? "")
         } else if let date = Self.isoDate(text(.exif, 0x9004)) {
             dateTaken = date + (Self.offset(text(.exif, 0x9012)) ?? "")
+        } else if let date = Self.isoDate(text(.image, 0x0132)) {
+            dateTaken = date + (Self.offset(text(.exif, 0x9010)) ?? "")
         }
         userComment = entry(.exif, 0x9286).flatMap { Self.userComment($0.bytes, bigEndian: order) }
         if let degrees = entry(.gps, 2).flatMap({ Self.degrees($0, bigEndian: order) }), degrees <= 90 {

@@ -1,6 +1,6 @@
 extension ImageContainer {
     /// Reads IHDR for the size, then walks the chunk list to IEND, keeping the
-    /// `eXIf` chunk and the XMP `iTXt` chunk.
+    /// `eXIf` chunk, the XMP `iTXt` chunk and ImageMagick's raw profiles.
     static func parsePNG(_ bytes: ImageBytes) throws(Damage) -> ImageContainer {
         var container = ImageContainer(format: .png)
         guard let length = bytes.uint32(at: 8, bigEndian: true), bytes.contains(8, count: 8 + 13 + 4) else {
@@ -16,6 +16,10 @@ extension ImageContainer {
         }
         container.width = width
         container.height = height
+        // The eXIf chunk and the XMP iTXt chunk are the standard places; ImageMagick's
+        // raw profiles count only where those are missing, wherever either comes.
+        var exifFromChunk = false
+        var xmpFromChunk = false
         var position = 8
         while true {
             guard let chunkLength = bytes.uint32(at: position, bigEndian: true), bytes.contains(position + 4, count: 4)
@@ -32,12 +36,14 @@ extension ImageContainer {
                 throw truncated(.png, "a chunk runs past the end of the file at \(grouped(bytes.count)) bytes")
             }
             let data = bytes.storage[dataStart..<(dataStart + chunkLength)]
-            if bytes.matches("IEND", at: position + 4) {
+            let type = String(decoding: bytes.storage[(position + 4)..<dataStart], as: UTF8.self)
+            if type == "IEND" {
                 return container
-            } else if bytes.matches("eXIf", at: position + 4), container.exif == nil {
+            } else if type == "eXIf", !exifFromChunk {
                 container.exif = droppingExifHeader(data)
-            } else if bytes.matches("iTXt", at: position + 4), container.xmp == nil {
-                container.xmp = uncompressedXMP(inInternationalText: data)
+                exifFromChunk = true
+            } else if let (keyword, text) = pngMetadataText(data, type: type) {
+                container.keep(keyword: keyword, text: text, xmpFromChunk: &xmpFromChunk)
             }
             position = dataStart + chunkLength + 4
         }
@@ -48,18 +54,28 @@ extension ImageContainer {
         return type.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
     }
 
-    /// The text of an `iTXt` chunk whose keyword is `XML:com.adobe.xmp`, when stored
-    /// uncompressed (as XMP writers do, so readers can find it by scanning).
-    private static func uncompressedXMP(inInternationalText data: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
-        let keyword = Array("XML:com.adobe.xmp\0".utf8)
-        guard data.starts(with: keyword) else { return nil }
-        var index = data.startIndex + keyword.count
-        guard index + 2 <= data.endIndex, data[index] == 0 else { return nil }
-        index += 2  // compression flag and method
-        for _ in 0..<2 {  // language tag, translated keyword
-            guard let nul = data[index...].firstIndex(of: 0) else { return nil }
-            index = nul + 1
+    /// Keeps the metadata of one text chunk that `pngMetadataText` read; a raw
+    /// profile fills only what no standard chunk (nor an earlier profile) has.
+    private mutating func keep(keyword: String, text: [UInt8], xmpFromChunk: inout Bool) {
+        if keyword == "XML:com.adobe.xmp" {
+            if !xmpFromChunk {
+                xmp = text[...]
+                xmpFromChunk = true
+            }
+            return
         }
-        return data[index...]
+        guard let profile = Self.rawProfile(text) else { return }
+        switch keyword.dropFirst("Raw profile type ".count).lowercased() {
+        case "exif", "app1":
+            if exif == nil { exif = Self.droppingExifHeader(profile[...]) }
+        case "xmp":
+            if xmp == nil { xmp = profile[...] }
+        case "iptc":
+            if iptc == nil { iptc = profile[...] }
+        case "8bim":
+            if photoshop == nil { photoshop = profile }
+        default:
+            break
+        }
     }
 }

@@ -31,7 +31,12 @@ enum ImageExtractor {
         } catch {
             throw MediaError(error.code, path: file.path, detail: error.detail)
         }
-        let exif = container.exif.map { ExifFields(tiff: $0) } ?? ExifFields()
+        let exif: ExifFields
+        if format == .tiff {
+            exif = ExifFields(tiffFile: bytes)
+        } else {
+            exif = container.exif.map { ExifFields(tiff: $0) } ?? ExifFields()
+        }
         var xmp = container.xmp.map { XMPFields(packet: $0) } ?? XMPFields()
         if let sidecar = sidecarXMP(for: file.path) {
             xmp = xmp.overlaid(with: sidecar)

@@ -8,7 +8,8 @@ import Testing
 struct ImageExtractorTests {
     static let readable = [
         "full.jpg", "north.jpg", "sidecar.jpg", "attribute.jpg", "image.png", "image.gif", "image.bmp",
-        "image.tiff", "image.webp", "lossless.webp", "lossy.webp", "image.heic",
+        "image.tiff", "image.webp", "lossless.webp", "lossy.webp", "image.heic", "scan.tiff", "camera.tiff",
+        "converted.png", "raw-exif-ztxt.png", "raw-exif-text.png", "raw-exif-itxt.png",
     ]
 
     static let mimes = [
@@ -60,9 +61,14 @@ struct ImageExtractorTests {
         #expect(size == [ours["width"]?.numberValue, ours["height"]?.numberValue].compactMap { $0 })
         #expect(size?.count == 2)
 
-        let date = Self.text(tool["EXIF:DateTimeOriginal"]).flatMap { ExifFields.isoDate($0) }
-        let offset = Self.text(tool["EXIF:OffsetTimeOriginal"]) ?? ""
-        #expect(ours["date_taken"]?.stringValue == date.map { $0 + offset })
+        // The date taken is the first of these exiftool shows, with its own offset.
+        let dates = [
+            ("DateTimeOriginal", "OffsetTimeOriginal"), ("CreateDate", "OffsetTimeDigitized"), ("ModifyDate", "OffsetTime"),
+        ]
+        let taken = dates.lazy.compactMap { date, offset in
+            Self.text(tool["EXIF:\(date)"]).flatMap { ExifFields.isoDate($0) }.map { $0 + (Self.text(tool["EXIF:\(offset)"]) ?? "") }
+        }.first
+        #expect(ours["date_taken"]?.stringValue == taken)
         #expect(ours["camera_make"]?.stringValue == Self.text(tool["EXIF:Make"]))
         #expect(ours["camera_model"]?.stringValue == Self.text(tool["EXIF:Model"]))
         #expect(ours["orientation"]?.numberValue == tool["EXIF:Orientation"]?.numberValue)
@@ -187,7 +193,7 @@ struct ImageExtractorTests {
     @Test(
         arguments: [
             "full.jpg", "image.png", "image.gif", "image.bmp", "image.tiff", "image.webp", "lossless.webp",
-            "lossy.webp",
+            "lossy.webp", "scan.tiff", "camera.tiff", "converted.png",
         ])
     func everyPrefixIsTruncated(name: String) throws {
         let whole = try Data(contentsOf: URL(fileURLWithPath: Self.path(name)))

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Regenerates the image fixtures for ImageExtractorTests.
-# Needs ImageMagick 6 (`convert`, with webp and heic delegates), exiftool and python3.
+# Regenerates the image fixtures for ImageExtractorTests, ImageMetadataGapsTests and
+# the colour and uniformity tests.
+# Needs ImageMagick 6 (`convert`, with webp and heic delegates, and the DejaVu fonts),
+# exiftool and python3.
 # Run from anywhere: ./Tests/Fixtures/images/make.sh
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -58,6 +60,57 @@ pixels -define webp:lossless=true lossless.webp
 pixels -quality 60 lossy.webp
 pixels -quality 50 image.heic
 et -EXIF:Make='Apple' -EXIF:Model='iPhone 15' -EXIF:DateTimeOriginal='2024:03:03 10:00:00' image.heic
+
+# TIFF as libtiff writers (ImageMagick, scanners) lay it out: the pixels first,
+# IFD0 after them past 64 KB, and camera, date and caption in IFD0's own tags
+# (no EXIF directory), which libexif cannot reach.
+convert -size 160x140 gradient:navy-orange -depth 8 -compress none -orient RightTop \
+  -define tiff:make='EPSON' -define tiff:model='Perfection V600' -define tiff:timestamp='2019:05:06 07:08:09' \
+  -define tiff:artist='Scan Desk' -define tiff:copyright='(c) Family archive' -set comment 'Grandma at the lake' \
+  -define tiff:software=mlib scan.tiff
+# Big-endian TIFF tagged by exiftool: IFD0 plus EXIF and GPS directories.
+pixels -endian MSB -compress none camera.tiff
+et -EXIF:Make='Hasselblad' -EXIF:Model='X2D 100C' -EXIF:Orientation=3 \
+  -EXIF:DateTimeOriginal='2023:08:09 10:11:12' -EXIF:OffsetTimeOriginal='+02:00' \
+  -GPSLatitude=46.5 -GPSLatitudeRef=N -GPSLongitude=7.25 -GPSLongitudeRef=E camera.tiff
+
+# PNG converted by ImageMagick from a JPEG: EXIF in an eXIf chunk after the pixels,
+# XMP and IPTC only as zTXt "Raw profile type xmp/iptc/8bim" chunks.
+convert full.jpg -define png:exclude-chunks=date,time converted.png
+# EXIF as ImageMagick wrote it before PNG had an eXIf chunk (and as files from
+# those years still carry it): hex text in a "Raw profile type exif" chunk,
+# compressed (zTXt), plain (tEXt) and international (iTXt).
+pixels -resize 8x6 -define png:exclude-chunks=date,time raw.png
+pixels exif-source.jpg
+et -EXIF:Make='OLYMPUS IMAGING CORP.' -EXIF:Model='E-M1' -EXIF:Orientation=8 \
+  -EXIF:DateTimeOriginal='2016:03:04 05:06:07' -EXIF:Artist='Raw Profile' exif-source.jpg
+exiftool -q -b -EXIF exif-source.jpg > exif.bin
+python3 - <<'PY'
+import struct, zlib
+exif = b"Exif\0\0" + open("exif.bin", "rb").read()
+hexed = exif.hex()
+text = b"\nexif\n%8d\n" % len(exif) + b"".join(
+    hexed[i:i + 72].encode() + b"\n" for i in range(0, len(hexed), 72))
+keyword = b"Raw profile type exif\0"
+bodies = {
+    "raw-exif-ztxt.png": (b"zTXt", keyword + b"\0" + zlib.compress(text)),
+    "raw-exif-text.png": (b"tEXt", keyword + text),
+    "raw-exif-itxt.png": (b"iTXt", keyword + b"\1\0" + b"\0" + b"\0" + zlib.compress(text)),
+}
+png = open("raw.png", "rb").read()
+ihdr_end = 8 + 8 + 13 + 4
+for name, (kind, body) in bodies.items():
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    open(name, "wb").write(png[:ihdr_end] + chunk + png[ihdr_end:])
+PY
+rm raw.png exif-source.jpg exif.bin
+
+# Pictures for colour and uniformity tests: white words on black, and a texture.
+convert -size 320x180 xc:black -fill white -font DejaVu-Sans -pointsize 28 -gravity center \
+  -annotate 0 'THE END' -strip title-card.png
+convert -size 640x360 xc:black -fill white -font DejaVu-Sans -pointsize 14 -gravity south \
+  -annotate +0+20 'a small caption at the bottom of the frame' -strip caption.png
+convert -seed 11 -size 320x240 plasma:green-blue -blur 0x1 -strip -quality 85 texture.jpg
 
 # Sidecars: NAME.xmp overrides the embedded title and adds keywords; NAME.EXT.xmp in
 # the attribute form some tools write.
