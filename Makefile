@@ -15,7 +15,8 @@ DEMO_LIBRARY := .build/demo/library.sqlite
 # Debian packages: C libraries we link, and the tools that make fixtures and examples.
 APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
 	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
-	ffmpeg python3 python3-jsonschema sqlite3 time
+	ffmpeg python3 python3-jsonschema sqlite3 time zlib1g-dev fonts-dejavu-core \
+	libtesseract-dev tesseract-ocr-eng
 
 .PHONY: all deps build debug test demo bench eval model reference install uninstall fixtures examples clean
 
