@@ -104,6 +104,9 @@ printf 'Not a picture at all, just a note saved as .jpg\n' >note.jpg
 # Variable frame rate: 30 fps with frames dropped unevenly, timestamps kept; in Matroska.
 "${ff[@]}" -f lavfi -i "testsrc2=size=96x54:rate=30:duration=10" \
     -vf "select='lt(mod(n\,7)\,3)+between(t\,4\,5)'" -fps_mode vfr "${exact[@]}" "${x264[@]}" -g 20 vfr.mkv
+# Two minutes at 5 fps with a keyframe every second: a small frame budget makes the
+# sampler jump from target to target.
+"${ff[@]}" -f lavfi -i "testsrc2=size=32x18:rate=5:duration=120" "${exact[@]}" "${x264[@]}" -g 5 long.mp4
 # No index at all: MPEG-TS, keyframes every second.
 "${ff[@]}" -f lavfi -i "testsrc2=size=96x54:rate=25:duration=6" "${exact[@]}" "${x264[@]}" -g 25 stream.ts
 # A phone held upright: 160x90 stored, a display matrix turning it 90° clockwise.
