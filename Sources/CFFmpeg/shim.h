@@ -152,4 +152,68 @@ static inline int64_t mlib_av_nopts_value(void) { return AV_NOPTS_VALUE; }
 /// AV_TIME_BASE_Q is a compound literal.
 static inline AVRational mlib_av_time_base_q(void) { return (AVRational){1, AV_TIME_BASE}; }
 
+// Decoding pictures and frames, encoding thumbnails (PictureDecoder, FrameSampler,
+// ThumbnailEncoder). Same lazy lookup as above.
+MLIB_FFMPEG_FUNCTION(const AVCodec *, avcodec_find_decoder, NULL, (enum AVCodecID codec), (codec))
+MLIB_FFMPEG_FUNCTION(const AVCodec *, avcodec_find_encoder, NULL, (enum AVCodecID codec), (codec))
+MLIB_FFMPEG_FUNCTION(AVCodecContext *, avcodec_alloc_context3, NULL, (const AVCodec *codec), (codec))
+MLIB_FFMPEG_PROCEDURE(avcodec_free_context, (AVCodecContext **context), (context))
+MLIB_FFMPEG_FUNCTION(int, avcodec_parameters_to_context, AVERROR(ENOSYS),
+    (AVCodecContext *context, const AVCodecParameters *parameters), (context, parameters))
+MLIB_FFMPEG_FUNCTION(int, avcodec_open2, AVERROR(ENOSYS),
+    (AVCodecContext *context, const AVCodec *codec, AVDictionary **options), (context, codec, options))
+MLIB_FFMPEG_FUNCTION(int, avcodec_send_packet, AVERROR(ENOSYS), (AVCodecContext *context, const AVPacket *packet),
+    (context, packet))
+MLIB_FFMPEG_FUNCTION(int, avcodec_receive_frame, AVERROR(ENOSYS), (AVCodecContext *context, AVFrame *frame),
+    (context, frame))
+MLIB_FFMPEG_FUNCTION(int, avcodec_send_frame, AVERROR(ENOSYS), (AVCodecContext *context, const AVFrame *frame),
+    (context, frame))
+MLIB_FFMPEG_FUNCTION(int, avcodec_receive_packet, AVERROR(ENOSYS), (AVCodecContext *context, AVPacket *packet),
+    (context, packet))
+MLIB_FFMPEG_PROCEDURE(avcodec_flush_buffers, (AVCodecContext *context), (context))
+MLIB_FFMPEG_FUNCTION(int, av_new_packet, AVERROR(ENOSYS), (AVPacket *packet, int size), (packet, size))
+MLIB_FFMPEG_FUNCTION(AVFrame *, av_frame_alloc, NULL, (void), ())
+MLIB_FFMPEG_PROCEDURE(av_frame_free, (AVFrame **frame), (frame))
+MLIB_FFMPEG_PROCEDURE(av_frame_unref, (AVFrame *frame), (frame))
+MLIB_FFMPEG_FUNCTION(int, av_frame_get_buffer, AVERROR(ENOSYS), (AVFrame *frame, int align), (frame, align))
+MLIB_FFMPEG_FUNCTION(int, av_seek_frame, AVERROR(ENOSYS),
+    (AVFormatContext *context, int stream, int64_t timestamp, int flags), (context, stream, timestamp, flags))
+MLIB_FFMPEG_FUNCTION(struct SwsContext *, sws_getCachedContext, NULL,
+    (struct SwsContext *context, int sourceWidth, int sourceHeight, enum AVPixelFormat sourceFormat,
+     int width, int height, enum AVPixelFormat format, int flags, SwsFilter *sourceFilter,
+     SwsFilter *filter, const double *parameters),
+    (context, sourceWidth, sourceHeight, sourceFormat, width, height, format, flags, sourceFilter, filter, parameters))
+MLIB_FFMPEG_PROCEDURE(sws_freeContext, (struct SwsContext *context), (context))
+MLIB_FFMPEG_FUNCTION(int, sws_scale, AVERROR(ENOSYS),
+    (struct SwsContext *context, const uint8_t *const sourceSlices[], const int sourceStrides[], int sliceY,
+     int sliceHeight, uint8_t *const planes[], const int strides[]),
+    (context, sourceSlices, sourceStrides, sliceY, sliceHeight, planes, strides))
+MLIB_FFMPEG_FUNCTION(int, sws_setColorspaceDetails, -1,
+    (struct SwsContext *context, const int sourceTable[4], int sourceRange, const int table[4], int range,
+     int brightness, int contrast, int saturation),
+    (context, sourceTable, sourceRange, table, range, brightness, contrast, saturation))
+MLIB_FFMPEG_FUNCTION(int, sws_getColorspaceDetails, -1,
+    (struct SwsContext *context, int **sourceTable, int *sourceRange, int **table, int *range, int *brightness,
+     int *contrast, int *saturation),
+    (context, sourceTable, sourceRange, table, range, brightness, contrast, saturation))
+MLIB_FFMPEG_FUNCTION(const int *, sws_getCoefficients, NULL, (int colorspace), (colorspace))
+
+/// Scales all of `frame` into one packed picture (`rgb24`) at `pixels`, `stride` bytes a
+/// row: AVFrame's plane arrays are C arrays Swift sees as tuples.
+static inline int mlib_sws_scale_frame_to_packed(struct SwsContext *context, const AVFrame *frame,
+    uint8_t *pixels, int stride) {
+    uint8_t *const planes[4] = {pixels, NULL, NULL, NULL};
+    const int strides[4] = {stride, 0, 0, 0};
+    return mlib_sws_scale(context, (const uint8_t *const *)frame->data, frame->linesize, 0, frame->height,
+        planes, strides);
+}
+
+/// Scales one packed picture (`rgb24`, `height` rows of `stride` bytes) into all of `frame`.
+static inline int mlib_sws_scale_packed_to_frame(struct SwsContext *context, const uint8_t *pixels, int stride,
+    int height, AVFrame *frame) {
+    const uint8_t *const planes[4] = {pixels, NULL, NULL, NULL};
+    const int strides[4] = {stride, 0, 0, 0};
+    return mlib_sws_scale(context, planes, strides, 0, height, frame->data, frame->linesize);
+}
+
 #endif
