@@ -33,6 +33,9 @@ let package = Package(
         .systemLibrary(name: "CLibMagic", pkgConfig: "libmagic", providers: [.apt(["libmagic-dev"])]),
         // OpenBLAS is loaded when first used (see its shim.h), so nothing is linked here.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // Tesseract is loaded when first used (see its shim.h), so nothing is linked here;
+        // the header comes from libtesseract-dev, the language data from tesseract-ocr-*.
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
 
         .target(
             name: "MLibCore",
@@ -46,7 +49,7 @@ let package = Package(
         ),
         .target(
             name: "MLibMedia",
-            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic"],
+            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic", "CTesseract"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -106,7 +109,7 @@ let package = Package(
 
         .executableTarget(
             name: "MLibBench",
-            dependencies: ["MLibCore", "MLibStore", "MLibInference"],
+            dependencies: ["MLibCore", "MLibStore", "MLibInference", "MLibMedia"],
             swiftSettings: strictSettings
         ),
 
