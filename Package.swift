@@ -34,6 +34,9 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenBLAS is loaded when first used (see its shim.h), so nothing is linked here.
         .systemLibrary(name: "COpenBLAS", providers: [.apt(["libopenblas-dev"])]),
+        // Tesseract is loaded when first used (see its shim.h), so nothing is linked here;
+        // the header comes from libtesseract-dev, the language data from tesseract-ocr-*.
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev", "tesseract-ocr-eng"])]),
 
         .target(
             name: "MLibCore",
@@ -47,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "MLibMedia",
-            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic", "CZlib"],
+            dependencies: ["MLibCore", "CFFmpeg", "CLibExif", "CLibMagic", "CZlib", "CTesseract"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -107,7 +110,7 @@ let package = Package(
 
         .executableTarget(
             name: "MLibBench",
-            dependencies: ["MLibCore", "MLibStore", "MLibInference"],
+            dependencies: ["MLibCore", "MLibStore", "MLibInference", "MLibMedia"],
             swiftSettings: strictSettings
         ),
 
