@@ -48,10 +48,14 @@ enum CLIPBenchmark {
         let texts = try String(contentsOfFile: textsPath, encoding: .utf8).split(separator: "\n").map(String.init)
         guard !texts.isEmpty else { throw UsageError(description: "\(textsPath) holds no texts") }
 
-        let loadStart = ContinuousClock.now
-        try model.loadVisionTower()
+        let textStart = ContinuousClock.now
         try model.loadTextTower()
-        report(["tower": "\"load\"", "ms": String(format: "%.1f", milliseconds(ContinuousClock.now - loadStart))])
+        let visionStart = ContinuousClock.now
+        try model.loadVisionTower()
+        report([
+            "tower": "\"load\"", "text_ms": String(format: "%.1f", milliseconds(visionStart - textStart)),
+            "image_ms": String(format: "%.1f", milliseconds(ContinuousClock.now - visionStart)),
+        ])
 
         if let expectPath {
             try check(model, images: images, texts: texts, expected: expectPath)

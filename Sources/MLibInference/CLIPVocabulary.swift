@@ -14,9 +14,8 @@ struct CLIPVocabulary: Sendable {
         var id: Int32
     }
 
-    /// Token strings by id.
-    private let tokens: [String]
-    private let ids: [String: Int32]
+    /// Token strings by id, as UTF-8 bytes in one buffer.
+    private let table: CLIPTokenTable
     /// The id of each byte's character, and of that character with `</w>`; -1 when absent.
     private let byteIDs: [Int32]
     private let finalByteIDs: [Int32]
@@ -27,66 +26,77 @@ struct CLIPVocabulary: Sendable {
     static let endOfWord = "</w>"
 
     /// Reads `vocab.json` and `merges.txt` from a model folder.
+    ///
+    /// Both are read from their bytes, with no JSON objects or Swift strings per
+    /// token: the two files hold ~100,000 strings, and going through
+    /// `JSONSerialization` and `String` cost ~200 ms of every process that embeds a
+    /// query.
     init(folder: String) throws(InferenceError) {
         let vocabPath = folder + "/vocab.json"
         guard let data = FileManager.default.contents(atPath: vocabPath) else {
             throw InferenceError(.missingFile, path: vocabPath, message: "no vocab.json: this folder has no CLIP tokenizer; fetch the model again with its tokenizer files")
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], !object.isEmpty else {
+        guard let table = CLIPTokenTable(json: data) else {
             throw InferenceError(.malformed, path: vocabPath, message: "vocab.json is not a JSON object of token ids; the file is damaged, fetch the model again")
         }
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(object.count)
-        var largest: Int32 = -1
-        for (token, value) in object {
-            guard let number = value as? NSNumber, number.int64Value >= 0, number.int64Value < Int64(Int32.max) else {
-                throw InferenceError(.malformed, path: vocabPath, message: "vocab.json gives '\(token)' no valid id; the file is damaged, fetch the model again")
-            }
-            ids[token] = Int32(number.int64Value)
-            largest = max(largest, Int32(number.int64Value))
-        }
-        var tokens = [String](repeating: "", count: Int(largest) + 1)
-        for (token, id) in ids { tokens[Int(id)] = token }
 
         let mergesPath = folder + "/merges.txt"
         guard let mergesData = FileManager.default.contents(atPath: mergesPath) else {
             throw InferenceError(.missingFile, path: mergesPath, message: "no merges.txt: this folder has no CLIP tokenizer; fetch the model again with its tokenizer files")
         }
-        guard let text = String(data: mergesData, encoding: .utf8) else {
-            throw InferenceError(.malformed, path: mergesPath, message: "merges.txt is not UTF-8 text; the file is damaged, fetch the model again")
-        }
         var merges: [UInt64: Merge] = [:]
-        merges.reserveCapacity(ids.count)
-        var rank: Int32 = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("#version") { continue }
-            let parts = line.split(separator: " ", omittingEmptySubsequences: false)
-            guard parts.count == 2, let left = ids[String(parts[0])], let right = ids[String(parts[1])],
-                  let merged = ids[String(parts[0]) + String(parts[1])]
-            else {
-                throw InferenceError(.malformed, path: mergesPath, message: "merge \(rank + 1) ('\(line)') is not two tokens of vocab.json whose join is one too; merges.txt does not belong to this vocab.json, fetch the model again")
+        merges.reserveCapacity(table.count)
+        var failure: (rank: Int32, line: String)?
+        mergesData.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var joined: [UInt8] = []
+            var rank: Int32 = 0
+            var start = 0
+            while start < bytes.count, failure == nil {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                var stop = end
+                if stop > start, bytes[stop - 1] == 0x0D { stop -= 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<stop])
+                start = end + 1
+                if line.isEmpty || line.starts(with: "#version".utf8) { continue }
+                guard let space = line.firstIndex(of: 0x20),
+                      let left = table.id(of: UnsafeBufferPointer(rebasing: line[..<space])),
+                      let right = table.id(of: UnsafeBufferPointer(rebasing: line[(space + 1)...]))
+                else {
+                    failure = (rank, String(decoding: line, as: UTF8.self))
+                    break
+                }
+                joined.removeAll(keepingCapacity: true)
+                joined.append(contentsOf: line[..<space])
+                joined.append(contentsOf: line[(space + 1)...])
+                guard let merged = joined.withUnsafeBufferPointer({ table.id(of: $0) }) else {
+                    failure = (rank, String(decoding: line, as: UTF8.self))
+                    break
+                }
+                // A repeated merge takes its later rank, as in `tokenizers` and OpenAI's code.
+                merges[UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))] = Merge(rank: rank, id: merged)
+                rank += 1
             }
-            let key = UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))
-            // A repeated merge takes its later rank, as in `tokenizers` and OpenAI's code.
-            merges[key] = Merge(rank: rank, id: merged)
-            rank += 1
+        }
+        if let failure {
+            throw InferenceError(.malformed, path: mergesPath, message: "merge \(failure.rank + 1) ('\(failure.line)') is not two tokens of vocab.json whose join is one too; merges.txt does not belong to this vocab.json, fetch the model again")
         }
         let characters = Self.byteCharacters
-        self.tokens = tokens
-        self.ids = ids
-        self.byteIDs = characters.map { ids[String($0)] ?? -1 }
-        self.finalByteIDs = characters.map { ids[String($0) + Self.endOfWord] ?? -1 }
+        self.table = table
+        self.byteIDs = characters.map { table.id(of: String($0)) ?? -1 }
+        self.finalByteIDs = characters.map { table.id(of: String($0) + Self.endOfWord) ?? -1 }
         self.merges = merges
     }
 
     /// The number of ids, the largest plus one.
-    var count: Int { tokens.count }
+    var count: Int { table.count }
 
     /// The id of `token`, if the vocabulary has it.
-    func id(of token: String) -> Int32? { ids[token] }
+    func id(of token: String) -> Int32? { table.id(of: token) }
 
     /// The string of `id`.
-    func token(of id: Int32) -> String { tokens[Int(id)] }
+    func token(of id: Int32) -> String { table.token(of: id) }
 
     /// Appends the ids of one word, given as its UTF-8 bytes, merged as far as the
     /// merges allow; a byte without a token becomes `unknownID`.

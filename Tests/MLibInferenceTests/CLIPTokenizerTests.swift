@@ -70,3 +70,21 @@ struct CLIPTokenizerTests {
         #expect(throws: InferenceError.self) { try CLIPTokenizer(folder: badVocabulary.path) }
     }
 }
+
+/// `vocab.json` is read from its bytes; JSON's escapes must come out as the same
+/// tokens `JSONSerialization` reads.
+struct CLIPTokenTableTests {
+    @Test func escapesAndLookups() throws {
+        let json = #"{"a": 0, "\u00e9t\u00E9</w>": 1, "\ud83d\ude00": 2, "q\"\\\/": 3 , "b\n\t" : 7}"#
+        let table = try #require(CLIPTokenTable(json: Data(json.utf8)))
+        #expect(table.count == 8)
+        #expect(table.id(of: "été</w>") == 1 && table.id(of: "😀") == 2 && table.id(of: "q\"\\/") == 3 && table.id(of: "b\n\t") == 7)
+        #expect(table.id(of: "a") == 0 && table.id(of: "b") == nil && table.id(of: "") == nil)
+        #expect(table.token(of: 1) == "été</w>" && table.token(of: 5) == "")
+    }
+
+    @Test(arguments: ["", "{}", "[1]", #"{"a": -1}"#, #"{"a": 1,}"#, #"{"a" 1}"#, #"{"\ud83d": 1}"#, #"{"a": 1} x"#])
+    func malformedVocabulariesAreRefused(json: String) {
+        #expect(CLIPTokenTable(json: Data(json.utf8)) == nil)
+    }
+}
