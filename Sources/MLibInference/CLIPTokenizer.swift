@@ -139,7 +139,7 @@ public struct CLIPTokenizer: Sendable {
             guard end > start, ids.count < stop else { return }
             let segment = String(decoding: bytes[start..<end], as: UTF8.self)
             for piece in Self.pieces(of: segment) where ids.count < stop {
-                vocabulary.appendMerged(piece, unknownID: unknownID, to: &ids)
+                vocabulary.appendMerged(piece, unknownID: unknownID, limit: stop - ids.count, to: &ids)
             }
         }
         while index < bytes.count, ids.count < stop {

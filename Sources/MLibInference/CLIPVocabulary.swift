@@ -100,27 +100,47 @@ struct CLIPVocabulary: Sendable {
 
     /// Appends the ids of one word, given as its UTF-8 bytes, merged as far as the
     /// merges allow; a byte without a token becomes `unknownID`.
-    func appendMerged(_ word: [UInt8], unknownID: Int32, to ids: inout [Int32]) {
-        guard !word.isEmpty else { return }
-        var symbols = word.indices.map { index in
-            let id = index == word.count - 1 ? finalByteIDs[Int(word[index])] : byteIDs[Int(word[index])]
-            return id
+    ///
+    /// Only the first `limit` ids of a word are wanted (the rest fall outside the
+    /// window), so a very long word is merged over its first `(limit + 16) · 64`
+    /// bytes only: no token spans more than 32 bytes, so that reach decides those ids,
+    /// and a megabyte without a space costs no more than a sentence.
+    func appendMerged(_ word: [UInt8], unknownID: Int32, limit: Int = .max, to ids: inout [Int32]) {
+        guard !word.isEmpty, limit > 0 else { return }
+        let reach = limit >= Int.max / 128 ? word.count : (limit + 16) * 64
+        let length = min(word.count, reach)
+        var symbols = (0..<length).map { index in
+            index == word.count - 1 ? finalByteIDs[Int(word[index])] : byteIDs[Int(word[index])]
         }
-        while symbols.count > 1 {
-            var best: (rank: Int32, index: Int, id: Int32)?
-            for index in 0..<(symbols.count - 1) where symbols[index] >= 0 && symbols[index + 1] >= 0 {
-                let key = UInt64(UInt32(symbols[index])) << 32 | UInt64(UInt32(symbols[index + 1]))
-                if let merge = merges[key], merge.rank < (best?.rank ?? .max) {
-                    best = (merge.rank, index, merge.id)
-                }
+        // The rank and result of merging each symbol with the next; each merge
+        // changes only its neighbours' entries.
+        var pairs = (0..<max(length - 1, 0)).map { pair(symbols[$0], symbols[$0 + 1]) }
+        while true {
+            var best = -1
+            var bestRank = Int32.max
+            for index in pairs.indices where pairs[index].rank < bestRank {
+                best = index
+                bestRank = pairs[index].rank
             }
-            guard let best else { break }
-            symbols[best.index] = best.id
-            symbols.remove(at: best.index + 1)
+            guard best >= 0 else { break }
+            symbols[best] = pairs[best].id
+            symbols.remove(at: best + 1)
+            pairs.remove(at: best)
+            if best > 0 { pairs[best - 1] = pair(symbols[best - 1], symbols[best]) }
+            if best < pairs.count { pairs[best] = pair(symbols[best], symbols[best + 1]) }
         }
-        for symbol in symbols {
+        for symbol in symbols.prefix(limit) {
             ids.append(symbol >= 0 ? symbol : unknownID)
         }
+    }
+
+    /// The merge of `left` and `right`: its rank (`Int32.max` when there is none) and
+    /// the merged token.
+    private func pair(_ left: Int32, _ right: Int32) -> Merge {
+        guard left >= 0, right >= 0, let merge = merges[UInt64(UInt32(left)) << 32 | UInt64(UInt32(right))] else {
+            return Merge(rank: .max, id: -1)
+        }
+        return merge
     }
 
     /// GPT-2's printable stand-in for each byte: printable Latin-1 bytes stand for

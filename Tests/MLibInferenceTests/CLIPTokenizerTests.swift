@@ -25,6 +25,19 @@ struct CLIPTokenizerTests {
         #expect(try CLIPTokenizer(folder: folder, contextLength: 2).encode("a photo") == [49406, 49407])
     }
 
+    /// Only the window's worth of a word is merged, so a long run of letters neither
+    /// hangs nor changes the ids the window keeps.
+    @Test func aHugeWordIsCutToTheWindow() throws {
+        let expected = try CLIPFixtures.reference().clip.strings.first { $0.text == String(repeating: "a", count: 300) }
+        let chunk = try #require(expected?.ids[1])
+        let tokenizer = try CLIPTokenizer(folder: folder)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let ids = tokenizer.encode(String(repeating: "a", count: 200_000))
+        #expect(clock.now - start < .seconds(5))
+        #expect(ids == [49406] + Array(repeating: chunk, count: 75) + [49407])
+    }
+
     @Test func piecesAndTokens() throws {
         let tokenizer = try CLIPTokenizer(folder: folder)
         #expect(tokenizer.tokens("A Photo, isn't it?") == ["a</w>", "photo</w>", ",</w>", "isn</w>", "'t</w>", "it</w>", "?</w>"])
