@@ -4,6 +4,7 @@
 //   mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8
 //                  [--seed S] [--k K] [--rescore F]
 //   mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
+//   mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers T] [--items N] [--batch B]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -21,6 +22,7 @@ let usage = """
     usage: mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8 \
     [--seed S] [--k K] [--rescore F]
            mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
+           mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers text|image|both] [--items N] [--batch B]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -158,6 +160,8 @@ do {
         runKNN(try KNNOptions(arguments.dropFirst()))
     case "embed":
         try EmbedBenchmark.run(arguments.dropFirst())
+    case "clip":
+        try CLIPBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }

@@ -28,6 +28,9 @@ struct ModelFolder: Sendable {
 
     init(path: String) throws(InferenceError) {
         self.path = path
+        if ModelInspector.isCLIP(folder: path) {
+            throw InferenceError(.unsupported, path: path + "/config.json", message: "this is a CLIP model (text and image towers), not a sentence model; mlib runs it through CLIPModel, as a picture model")
+        }
         configuration = try BertConfiguration.load(folder: path)
         try Self.checkVocabulary(in: path)
         modules = try SentenceModules.read(folder: path)

@@ -11,9 +11,19 @@ public import MLibCore
 /// `Dense` configurations, the `Dense` weights' header) and the tokenizer's
 /// vocabulary. Reading them costs a few milliseconds. The dimension is the output
 /// width, after any `Dense` module.
+///
+/// A CLIP folder (`model_type` `clip`) holds two models, a text tower and an image
+/// tower, in one space: ``describeTowers(folder:)`` gives both (see
+/// `ModelInspector+CLIP.swift`).
 public enum ModelInspector {
     /// The descriptor of the model in `folder`, or a one-line reason it cannot run.
+    ///
+    /// For a CLIP folder this is its text tower; ``describeTowers(folder:)`` gives
+    /// the image tower too.
     public static func describe(folder: String) throws(InferenceError) -> ModelDescriptor {
+        if isCLIP(folder: folder) {
+            return try describeCLIP(folder: folder)[0]
+        }
         let layout = try ModelFolder(path: folder)
         var hasher = SHA256()
         for file in identityFiles where file != "model.safetensors" {
@@ -41,6 +51,12 @@ public enum ModelInspector {
             name: URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent, folder: folder,
             fingerprint: fingerprint, family: layout.configuration.modelType ?? "bert", tower: .text,
             space: "text:" + fingerprint.prefix(16), dimension: layout.outputDimension)
+    }
+
+    /// Every model the folder holds: one for a sentence-transformers or BERT folder,
+    /// the text and the image tower (in that order) for a CLIP folder.
+    public static func describeTowers(folder: String) throws(InferenceError) -> [ModelDescriptor] {
+        isCLIP(folder: folder) ? try describeCLIP(folder: folder) : [try describe(folder: folder)]
     }
 
     /// Files whose bytes are part of the fingerprint, when present.
