@@ -26,6 +26,7 @@ struct IndexCommand: ParsableCommand {
 
     @ParentCommand var root: MLibCommand
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var pictureArguments: PictureArguments
 
     @Argument(help: ArgumentHelp("Files or folders to index.", valueName: "path"))
     var paths: [String]
@@ -44,7 +45,7 @@ struct IndexCommand: ParsableCommand {
         let progress = ProgressLine(enabled: !quiet && CommandContext.stdoutIsTerminal && CommandContext.stderrIsTerminal)
         let summary: IndexSummary
         do {
-            summary = try engine.index(roots: paths.map { RawPath($0) }) { progress.show($0) }
+            summary = try engine.index(roots: paths.map { RawPath($0) }, pictures: pictureArguments.options) { progress.show($0) }
         } catch {
             progress.finish()
             throw CLIError.library(error)

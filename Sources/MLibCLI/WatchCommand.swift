@@ -42,6 +42,7 @@ struct WatchCommand: ParsableCommand {
 
     @ParentCommand var root: MLibCommand
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var pictureArguments: PictureArguments
 
     @Argument(help: ArgumentHelp("Folders to watch.", valueName: "path"))
     var paths: [String]
@@ -113,6 +114,7 @@ struct WatchCommand: ParsableCommand {
         var configuration = WatchConfiguration(
             roots: roots, libraryPath: context.libraryPath, pollInterval: poll.map { .milliseconds(Int($0 * 1000)) },
             embedding: passes)
+        configuration.pictures = pictureArguments.options
         configuration.fallbackPollInterval = .milliseconds(Int((poll ?? fallbackPoll) * 1000))
 
         StopSignal.install()

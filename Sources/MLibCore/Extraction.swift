@@ -13,6 +13,9 @@ public struct Extraction: Sendable, Hashable {
     public var duration: Double?
     public var metadata: [String: JSONValue]
     public var segments: [SegmentDraft]
+    /// A small JPEG of the picture (for a video, of a representative frame), stored
+    /// beside the library, never in it.
+    public var thumbnail: [UInt8]?
 
     public init(
         kind: ItemKind, mime: String, title: String? = nil, duration: Double? = nil,

@@ -1,5 +1,6 @@
 public import MLibCore
 public import MLibIngest
+public import MLibMedia
 import MLibInference
 public import MLibStore
 public import MLibWatch
@@ -21,8 +22,10 @@ public struct EmbeddingReport: Sendable {
 
 extension Engine {
     /// Brings the library in line with files and folders (see `Indexer`).
-    public func index(roots: [RawPath], progress: (IndexProgress) -> Void = { _ in }) throws(LibraryError) -> IndexSummary {
-        try Indexer(library: library).run(roots: roots, progress: progress)
+    public func index(
+        roots: [RawPath], pictures: PictureOptions = PictureOptions(), progress: (IndexProgress) -> Void = { _ in }
+    ) throws(LibraryError) -> IndexSummary {
+        try Indexer(library: library, pictures: pictures).run(roots: roots, progress: progress)
     }
 
     /// The passes that give new text its vectors: with `modelName`, that model (which

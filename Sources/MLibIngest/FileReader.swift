@@ -1,3 +1,4 @@
+import Foundation
 import MLibCore
 import MLibMedia
 import MLibStore
@@ -15,7 +16,7 @@ enum FileReader {
     ]
 
     /// The record for `job`, or nil for a file of a type mlib does not index.
-    static func record(for job: IndexJob, extractor: MediaExtractor) -> IndexRecord? {
+    static func record(for job: IndexJob, extractor: MediaExtractor, thumbnails: Library? = nil) -> IndexRecord? {
         let guessedKind = promisedKinds[job.path.pathExtension]
         if let problem = job.problem {
             return IndexRecord(
@@ -23,10 +24,16 @@ enum FileReader {
                 outcome: .failed(code: problem.code, reason: "\(job.path.displayString): \(problem.reason)", kind: guessedKind))
         }
         do {
-            let extraction = try extractor.extract(job.path)
-            return IndexRecord(
-                path: job.path, state: job.state, contentHash: ContentHasher.hash(job.path),
-                outcome: .indexed(extraction))
+            var extraction = try extractor.extract(job.path)
+            let hash = ContentHasher.hash(job.path)
+            if let thumbnail = extraction.thumbnail, let hash, let library = thumbnails {
+                let path = library.thumbnailPath(contentHash: hash)
+                try? FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try? Data(thumbnail).write(to: URL(fileURLWithPath: path), options: .atomic)
+            }
+            extraction.thumbnail = nil
+            return IndexRecord(path: job.path, state: job.state, contentHash: hash, outcome: .indexed(extraction))
         } catch {
             if error.code == .unsupported, guessedKind == nil { return nil }
             return IndexRecord(

@@ -1,6 +1,6 @@
 import Foundation
 import MLibCore
-import MLibMedia
+public import MLibMedia
 public import MLibStore
 import Synchronization
 
@@ -13,7 +13,7 @@ import Synchronization
 /// walks folders itself.
 public struct IngestPipeline: Sendable {
     public let library: Library
-    let extractor = MediaExtractor()
+    let extractor: MediaExtractor
     let workers: Int
     let batchSize: Int
     /// Files of no type mlib indexes, seen by this pipeline: a scan passes an
@@ -21,8 +21,11 @@ public struct IngestPipeline: Sendable {
     public let skipped = SkippedFiles()
 
     /// - Parameter workers: threads reading files; nil sizes the pool to the cores.
-    public init(library: Library, workers: Int? = nil, batchSize: Int = 64) {
+    /// - Parameter pictures: how to look at pixels of images and videos; nil reads
+    ///   their metadata and text only.
+    public init(library: Library, workers: Int? = nil, batchSize: Int = 64, pictures: PictureOptions? = PictureOptions()) {
         self.library = library
+        self.extractor = MediaExtractor(pictures: pictures)
         self.workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
         self.batchSize = max(1, batchSize)
     }
@@ -106,10 +109,11 @@ public struct IngestPipeline: Sendable {
     private func read(_ batch: [IndexJob]) -> [IndexRecord?] {
         let results = Mutex([IndexRecord?](repeating: nil, count: batch.count))
         let extractor = self.extractor
+        let library = self.library
         let workers = self.workers
         DispatchQueue.concurrentPerform(iterations: min(workers, batch.count)) { worker in
             for index in stride(from: worker, to: batch.count, by: workers) {
-                let record = FileReader.record(for: batch[index], extractor: extractor)
+                let record = FileReader.record(for: batch[index], extractor: extractor, thumbnails: library)
                 results.withLock { $0[index] = record }
             }
         }

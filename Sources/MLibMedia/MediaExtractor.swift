@@ -12,9 +12,14 @@ public import MLibCore
 /// ```
 public struct MediaExtractor: Sendable {
     private let sniffer: TypeSniffer
+    /// How pixels are looked at; nil reads metadata only.
+    public let pictures: PictureOptions?
 
-    public init() {
+    /// - Parameter pictures: how to look at pixels (colours, OCR, frames, thumbnails);
+    ///   nil reads metadata and text only.
+    public init(pictures: PictureOptions? = nil) {
         self.sniffer = TypeSniffer.shared
+        self.pictures = pictures
     }
 
     /// Extracts everything mlib indexes from the regular file at `path`.
@@ -36,8 +41,10 @@ public struct MediaExtractor: Sendable {
             extraction = try TextNoteExtractor.extract(file, mime: mime)
         case .image(let mime):
             extraction = try ImageExtractor.extract(file, mime: mime)
+            if let pictures { extraction.add(PictureReader(options: pictures).readImage(path)) }
         case .video(let mime):
             extraction = try VideoExtractor.extract(file, mime: mime)
+            if let pictures { extraction.add(PictureReader(options: pictures).readVideo(path, duration: extraction.duration)) }
         case .unsupported(let mime, let description):
             throw MediaError(
                 .unsupported, path: path,
@@ -48,5 +55,14 @@ public struct MediaExtractor: Sendable {
             extraction.segments.append(SegmentDraft(field: .name, text: words))
         }
         return extraction
+    }
+}
+
+extension Extraction {
+    /// Adds what was seen in the pixels.
+    mutating func add(_ evidence: PictureEvidence) {
+        segments += evidence.segments
+        metadata.merge(evidence.metadata) { old, _ in old }
+        thumbnail = evidence.thumbnail
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 public import MLibCore
 public import MLibIngest
-import MLibMedia
+public import MLibMedia
 public import MLibStore
 
 /// Brings the library in line with folders on disk: new and changed files are read
@@ -26,10 +26,12 @@ public struct Indexer: Sendable {
     /// the library lives inside a scanned folder.
     let libraryFiles: RawPath?
 
-    /// - Parameter workers: threads reading files; nil sizes the pool to the cores.
-    public init(library: Library, workers: Int? = nil, batchSize: Int = 64) {
+    /// - Parameters:
+    ///   - workers: threads reading files; nil sizes the pool to the cores.
+    ///   - pictures: how to look at pixels of images and videos; nil reads metadata only.
+    public init(library: Library, workers: Int? = nil, batchSize: Int = 64, pictures: PictureOptions? = PictureOptions()) {
         self.library = library
-        pipeline = IngestPipeline(library: library, workers: workers, batchSize: batchSize)
+        pipeline = IngestPipeline(library: library, workers: workers, batchSize: batchSize, pictures: pictures)
         let file = RawPath(library.path)
         libraryFiles = (try? PathResolver.absolute(file.parent)).map { $0.appending(component: file.lastComponent) }
     }

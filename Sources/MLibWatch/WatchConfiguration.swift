@@ -1,5 +1,6 @@
 public import MLibCore
 public import MLibIngest
+public import MLibMedia
 
 /// How `WatchService` keeps a library in step with folders.
 public struct WatchConfiguration: Sendable {
@@ -17,6 +18,8 @@ public struct WatchConfiguration: Sendable {
     public var quietPeriod: Duration = .milliseconds(300)
     /// One pass per model the library embeds with (its roles); none indexes words only.
     public var embedding: [any ModelPass]
+    /// How pixels of images and videos are looked at (frame rate, OCR).
+    public var pictures = PictureOptions()
     /// Changes queued for ingest before the queue gives up on details and rescans.
     public var queueCapacity = 20_000
 

@@ -48,7 +48,7 @@ public final class WatchService {
         self.logger = logger
         roots = Set(configuration.roots)
         queue = ChangeQueue(roots: configuration.roots, capacity: configuration.queueCapacity)
-        indexer = Indexer(library: library)
+        indexer = Indexer(library: library, pictures: configuration.pictures)
         settling = SettlingQueue(quietPeriod: configuration.quietPeriod)
         board = ActivityBoard(
             WatchStatus(
