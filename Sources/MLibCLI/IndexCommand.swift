@@ -91,7 +91,7 @@ struct IndexCommand: ParsableCommand {
             }
             if !quiet, done.total > 0 {
                 Console.out(
-                    "Embedded \(done.done) passage\(done.done == 1 ? "" : "s") with \(report.model) in "
+                    "Embedded \(done.done) \(report.unit)\(done.done == 1 ? "" : "s") with \(report.model) in "
                         + String(format: "%.2f", done.elapsed) + " s (\(done.cached) from cache).\n")
             }
         }

@@ -17,6 +17,8 @@ public struct EmbeddingPlan: Sendable {
 /// What one model's embedding pass did.
 public struct EmbeddingReport: Sendable {
     public var model: String
+    /// What the pass embeds, for messages: `passage` or `picture`.
+    public var unit: String
     public var progress: EmbeddingProgress
 }
 
@@ -36,9 +38,21 @@ extension Engine {
     /// it never removes another model's vectors.
     public func embeddingPlan(modelName: String?) throws -> EmbeddingPlan {
         if let modelName {
-            let descriptor = try finder.describe(named: modelName).get()
-            return EmbeddingPlan(passes: [try pass(for: descriptor)], notices: [])
+            let towers = try finder.towers(named: modelName).get()
+            if towers.contains(where: { $0.tower == .image }) {
+                return EmbeddingPlan(passes: [try picturePass(towers: towers)], notices: [])
+            }
+            return EmbeddingPlan(passes: [try pass(for: towers[0])], notices: [])
         }
+        var plan = try textPlan()
+        let pictures = try picturePlan()
+        plan.passes += pictures.passes
+        plan.notices += pictures.notices
+        return plan
+    }
+
+    /// The text model's pass: the library's, else the default model.
+    private func textPlan() throws -> EmbeddingPlan {
         if let role = try library.model(for: .text) {
             switch finder.find(role) {
             case .success(let descriptor):
@@ -56,6 +70,37 @@ extension Engine {
                 passes: [],
                 notices: [(absent ? "semantic search is off: " + error.message : error.message + "; new text gets no vectors", !absent)])
         }
+    }
+
+    /// The picture model's pass: the library's, else the first CLIP folder found.
+    /// Without one, pictures are found by their words, colours and text only.
+    private func picturePlan() throws -> EmbeddingPlan {
+        if let role = try library.model(for: .picture) {
+            switch finder.find(role) {
+            case .success(let descriptor):
+                let towers = (try? finder.towers(named: descriptor.folder).get()) ?? [descriptor]
+                return EmbeddingPlan(passes: [try picturePass(towers: towers)], notices: [])
+            case .failure(let error):
+                return EmbeddingPlan(passes: [], notices: [(error.message + "; new pictures get no picture vectors", true)])
+            }
+        }
+        guard let towers = finder.pictureModel() else { return EmbeddingPlan(passes: [], notices: []) }
+        return EmbeddingPlan(passes: [try picturePass(towers: towers)], notices: [])
+    }
+
+    /// A pass for a CLIP folder's image tower. Both towers are registered; the image
+    /// tower takes the picture role and the text tower the picture-query role, where
+    /// vacant.
+    func picturePass(towers: [ModelDescriptor]) throws -> PictureEmbeddingPass {
+        guard let image = towers.first(where: { $0.tower == .image }) else {
+            throw EngineError(.unknownModel, "model \(towers.first?.name ?? "?") has no image tower")
+        }
+        let stored = try library.register(image)
+        try library.assignIfVacant(.picture, to: stored.id)
+        if let text = towers.first(where: { $0.tower == .text && $0.space == image.space }) {
+            try library.assignIfVacant(.pictureQuery, to: try library.register(text).id)
+        }
+        return PictureEmbeddingPass(library: library, embedder: try pictureEmbedder(for: image), model: stored, source: MediaPictureSource())
     }
 
     /// A pass for a model folder: the model is registered, and takes the text role if
@@ -78,7 +123,7 @@ extension Engine {
             do {
                 let done = try pass.run(
                     verify: verify, isCancelled: isCancelled, waiting: { waiting(name) }, progress: { progress(name, $0) })
-                reports.append(EmbeddingReport(model: name, progress: done))
+                reports.append(EmbeddingReport(model: name, unit: pass is PictureEmbeddingPass ? "picture" : "passage", progress: done))
             } catch {
                 throw EngineError.wrapping(error, model: name, doing: "while embedding")
             }

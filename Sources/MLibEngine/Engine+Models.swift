@@ -118,6 +118,16 @@ extension Engine {
 
     static func loadProblem(_ descriptor: ModelDescriptor) -> String? {
         do {
+            if descriptor.family == CLIPConfiguration.modelType {
+                let clip = try CLIPModel(folder: descriptor.folder)
+                if descriptor.tower == .image {
+                    try clip.loadVisionTower()
+                    _ = try CLIPImagePreprocessor(folder: descriptor.folder)
+                } else {
+                    try clip.loadTextTower()
+                }
+                return nil
+            }
             try SentenceEncoder(folder: descriptor.folder).load()
             return nil
         } catch {

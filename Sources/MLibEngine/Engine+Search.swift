@@ -31,6 +31,11 @@ extension Engine {
             } catch let error as EngineError {
                 warnings.append(error.message + "; searching by words only")
             }
+            do {
+                if let channel = try pictureChannel(for: trimmed, warnings: &warnings) { channels.append(channel) }
+            } catch let error as EngineError {
+                warnings.append(error.message + "; pictures are searched by their words, colours and text only")
+            }
         }
         let results = try SearchEngine(library: library, vectorChannels: channels).search(query, options: options)
         return SearchOutcome(results: results, warnings: warnings)
@@ -56,6 +61,21 @@ extension Engine {
         return VectorChannel(name: "text:" + model.name, store: store, queryVector: vector)
     }
 
+    /// The picture channel: the query embedded by the picture-query model (a CLIP text
+    /// tower, or a multilingual tower trained into the same space) against the picture
+    /// model's vectors of images and frames; nil when the library has none.
+    func pictureChannel(for query: String, warnings: inout [String]) throws -> VectorChannel? {
+        guard let picture = try library.model(for: .picture), let asker = try library.model(for: .pictureQuery),
+            asker.dimension == picture.dimension
+        else { return nil }
+        let store = try vectorStore(for: picture, warnings: &warnings)
+        guard store.count > 0 else { return nil }
+        let vector = try queryVector(query, model: asker)
+        return VectorChannel(
+            name: "picture:" + picture.name, store: store, queryVector: vector, floor: VectorChannel.pictureFloor,
+            sure: VectorChannel.pictureSure)
+    }
+
     /// The model's store, brought up to date with the library if it moved on.
     func vectorStore(for model: StoredModel, warnings: inout [String]) throws -> VectorStore {
         var damaged = 0
@@ -79,7 +99,7 @@ extension Engine {
             return cached
         }
         let descriptor = try finder.find(model).get()
-        let encoder = try encoder(for: descriptor)
+        let encoder = try textEmbedder(for: descriptor)
         let embedded: [Float]
         do {
             guard let first = try encoder.embed([query]).first, let unit = VectorMath.normalized(first), unit.count == model.dimension

@@ -17,7 +17,7 @@ extension Library {
             let items = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.id, i.path, i.kind, i.content_hash, json_extract(i.metadata, '$.frame_interval') FROM items i
+                    SELECT i.id, i.path, i.kind, i.content_hash, json_extract(i.metadata, '$.frame_rate_sampled') FROM items i
                     WHERE i.id IN (SELECT DISTINCT s.item_id FROM segments s WHERE s.item_id > ? AND \(Self.pendingPictures))
                       AND i.status = 'indexed' AND i.content_hash IS NOT NULL
                     ORDER BY i.id LIMIT ?
@@ -33,7 +33,7 @@ extension Library {
                 ).map { PictureTarget.Picture(segmentID: try $0.decode(at: 0, of: "segments"), time: Double.fromDatabaseValue($0[1])) }
                 return PictureTarget(
                     itemID: itemID, path: RawPath(bytes: [UInt8]((row[1] as Data?) ?? Data())), kind: kind, contentHash: hash,
-                    frameInterval: Double.fromDatabaseValue(row[4]), pictures: pictures)
+                    frameRate: Double.fromDatabaseValue(row[4]), pictures: pictures)
             }
         }
     }
@@ -76,6 +76,11 @@ extension Library {
             }
             return stored
         }
+    }
+
+    /// Whether any item has a picture a picture model could embed.
+    public func hasPictures() throws(LibraryError) -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM segments WHERE field = 'picture')") ?? false }
     }
 
     /// Every content hash of the library's items: what thumbnails may stay.

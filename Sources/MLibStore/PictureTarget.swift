@@ -8,9 +8,9 @@ public struct PictureTarget: Sendable, Hashable {
     public var kind: ItemKind
     /// Hex SHA-256 of the file's content: with a frame's time, the key of its vector.
     public var contentHash: String
-    /// Seconds between sampled frames when the video was read (item metadata
-    /// `frame_interval`); nil for images.
-    public var frameInterval: Double?
+    /// Frames per second the video was sampled at when it was read (item metadata
+    /// `frame_rate_sampled`), so the same frames are found again; nil for images.
+    public var frameRate: Double?
     /// The picture segments without a vector, in time order.
     public var pictures: [Picture]
 
@@ -25,12 +25,12 @@ public struct PictureTarget: Sendable, Hashable {
         }
     }
 
-    public init(itemID: Int64, path: RawPath, kind: ItemKind, contentHash: String, frameInterval: Double?, pictures: [Picture]) {
+    public init(itemID: Int64, path: RawPath, kind: ItemKind, contentHash: String, frameRate: Double?, pictures: [Picture]) {
         self.itemID = itemID
         self.path = path
         self.kind = kind
         self.contentHash = contentHash
-        self.frameInterval = frameInterval
+        self.frameRate = frameRate
         self.pictures = pictures
     }
 }
