@@ -39,9 +39,12 @@ struct ShowCommand: ParsableCommand {
         } catch {
             throw CLIError.library(error)
         }
+        let thumbnail = stored.contentHash.map { library.thumbnailPath(contentHash: $0) }.flatMap {
+            FileManager.default.fileExists(atPath: $0) ? $0 : nil
+        }
         switch format {
-        case .json: Console.out(JSONOutput.render(ItemDescription.json(stored, segments: segments)))
-        case .text: Console.out(ItemDescription.text(stored, segments: segments))
+        case .json: Console.out(JSONOutput.render(ItemDescription.json(stored, segments: segments, thumbnail: thumbnail)))
+        case .text: Console.out(ItemDescription.text(stored, segments: segments, thumbnail: thumbnail))
         }
     }
 }

@@ -82,6 +82,9 @@ extension Engine {
     ) throws -> (model: ModelDescriptor, vectors: [[Float]]) {
         let descriptor = try ModelFinder(locator: ModelLocator(modelsOption: modelsFolder)).describe(named: modelName).get()
         do {
+            if descriptor.family == CLIPConfiguration.modelType {
+                return (descriptor, try CLIPModel(folder: descriptor.folder).embed(texts: texts))
+            }
             return (descriptor, try SentenceEncoder(folder: descriptor.folder).embed(texts))
         } catch let error as InferenceError {
             throw EngineError(.modelDamaged, "model \(descriptor.name) cannot be used: \(error.description)")

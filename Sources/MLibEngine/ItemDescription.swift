@@ -5,7 +5,8 @@ public import MLibStore
 /// An item written out for `mlib show` (and the server), as JSON or as text for people.
 public enum ItemDescription {
     /// The item as a JSON object: its columns, metadata, failure and segments.
-    public static func json(_ item: StoredItem, segments: [StoredSegment]) -> JSONValue {
+    /// - Parameter thumbnail: the path of the item's thumbnail, when it has one.
+    public static func json(_ item: StoredItem, segments: [StoredSegment], thumbnail: String? = nil) -> JSONValue {
         var object: [String: JSONValue] = [
             "id": .number(Double(item.id)),
             "path": .string(item.path.string),
@@ -21,6 +22,7 @@ public enum ItemDescription {
             "metadata": .object(item.metadata),
             "segments": .array(segments.map(json)),
         ]
+        if let thumbnail { object["thumbnail"] = .string(thumbnail) }
         if !item.path.isValidUTF8 {
             object["path_base64"] = .string(Data(item.path.bytes).base64EncodedString())
         }
@@ -42,7 +44,7 @@ public enum ItemDescription {
     }
 
     /// The item as lines for people.
-    public static func text(_ item: StoredItem, segments: [StoredSegment]) -> String {
+    public static func text(_ item: StoredItem, segments: [StoredSegment], thumbnail: String? = nil) -> String {
         var lines: [String] = []
         func add(_ label: String, _ value: String?) {
             guard let value, !value.isEmpty else { return }
@@ -59,13 +61,15 @@ public enum ItemDescription {
         add("modified", iso8601(nanoseconds: item.state.modificationTimeNanoseconds))
         add("indexed", item.indexedAt)
         add("content hash", item.contentHash)
+        add("thumbnail", thumbnail)
         if let failure = item.failure {
             add("failure", "\(failure.reason) [\(failure.code)]")
         }
         if !item.metadata.isEmpty {
             lines.append("metadata")
+            let width = max(16, (item.metadata.keys.map(\.count).max() ?? 0) + 2)
             for key in item.metadata.keys.sorted() {
-                lines.append("  " + key.padding(toLength: 16, withPad: " ", startingAt: 0) + flat(item.metadata[key]!))
+                lines.append("  " + key.padding(toLength: width, withPad: " ", startingAt: 0) + flat(item.metadata[key]!))
             }
         }
         if !segments.isEmpty {
@@ -75,7 +79,10 @@ public enum ItemDescription {
                 if let start = segment.start {
                     label += String(format: " %.2f–%.2f", start, segment.end ?? start)
                 }
-                let text = segment.text.replacingOccurrences(of: "\n", with: " ")
+                // A picture segment holds no text: say what it is.
+                let text = segment.field == .picture
+                    ? (segment.text == "uniform" ? "(near-uniform frame: left out by picture models)" : "(the \(segment.modality == .frame ? "frame" : "picture"))")
+                    : segment.text.replacingOccurrences(of: "\n", with: " ")
                 lines.append("  [\(label)] " + (text.count > 200 ? String(text.prefix(200)) + "…" : text))
             }
         }

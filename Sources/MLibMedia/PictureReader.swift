@@ -59,6 +59,7 @@ public struct PictureReader: Sendable {
         // The thumbnail: the frame nearest a tenth of the way in (past a title card), not uniform.
         let thumbnailTime = min((duration ?? 0) * 0.1, 5)
         var representative: (distance: Double, image: RGBImage)?
+        var anyFrame: (distance: Double, image: RGBImage)?
         var ocrMetadata: [String: JSONValue] = [:]
         do {
             let sampling = try sampler.sample(path) { frame in
@@ -71,6 +72,7 @@ public struct PictureReader: Sendable {
                 if !uniform, distance < (representative?.distance ?? .infinity) {
                     representative = (distance, frame.image)
                 }
+                if distance < (anyFrame?.distance ?? .infinity) { anyFrame = (distance, frame.image) }
             }
             timeline = FrameTimeline(interval: sampling.interval, duration: sampling.duration ?? duration)
             evidence.metadata["frame_interval"] = .number(sampling.interval)
@@ -87,7 +89,8 @@ public struct PictureReader: Sendable {
         let uniformCount = frames.filter(\.uniform).count
         if uniformCount > 0 { evidence.metadata["frames_uniform"] = .number(Double(uniformCount)) }
         evidence.metadata.merge(ocrMetadata) { old, _ in old }
-        if let representative { evidence.thumbnail = try? ThumbnailEncoder().encode(representative.image) }
+        // A video of uniform frames only (a blue screen) still shows what it is.
+        if let chosen = representative ?? anyFrame { evidence.thumbnail = try? ThumbnailEncoder().encode(chosen.image) }
         return evidence
     }
 
