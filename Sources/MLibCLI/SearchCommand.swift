@@ -22,6 +22,7 @@ struct SearchCommand: ParsableCommand {
               mlib search 夏日海滩
               mlib search harbour --format json --output harbour.json
               mlib search beach --format m3u --include-images > beach.m3u
+              mlib search --like ~/Pictures/cat.jpg --limit 10
             """
     )
 
@@ -29,7 +30,10 @@ struct SearchCommand: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
 
     @Argument(help: "What to look for, in plain words.")
-    var query: String
+    var query: String?
+
+    @Option(help: ArgumentHelp("Find items like this file (an image, a video or a note, in the library or not) instead of by words.", valueName: "file"))
+    var like: String?
 
     @Option(help: ArgumentHelp("keyword (words), semantic (meaning) or hybrid (both, fused).", valueName: "mode"))
     var mode: ModeOption = .hybrid
@@ -54,18 +58,26 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        if (query == nil) == (like == nil) { throw ValidationError("Give a query, or --like FILE (not both).") }
     }
 
     func run() throws {
         let engine = try CommandContext(root: root).engine(models: root.models, mode: .readOnly)
         let outcome: SearchOutcome
         do {
-            outcome = try engine.search(
-                query,
+            if let like {
+                outcome = try engine.searchLike(
+                    RawPath(bytes: RawArguments.bytes(of: like)),
+                    options: SearchOptions(
+                        mode: .semantic, kind: kind?.itemKind, limit: limit, includeMetadata: format == .json || format == .jsonl))
+            } else {
+                outcome = try engine.search(
+                query ?? "",
                 options: SearchOptions(
                     mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
                     includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords),
                 modelName: modelOptions.model)
+            }
         } catch let error as LibraryError {
             throw CLIError.library(error)
         } catch {

@@ -230,3 +230,23 @@ enum VectorCoding {
         return !vector.isEmpty && abs(norm - 1) < 1e-3
     }
 }
+
+extension Library {
+    /// The vectors the model made for an item's segments (damaged ones left out): what
+    /// the item looks like to that model, for finding items like it.
+    public func itemVectors(itemID: Int64, modelID: Int64, dimension: Int) throws(LibraryError) -> [[Float]] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT v.vector FROM segment_vectors e JOIN segments s ON s.id = e.segment_id JOIN vectors v ON v.id = e.vector_id
+                    WHERE s.item_id = ? AND e.model_id = ? ORDER BY s.ordinal, e.window
+                    """,
+                arguments: [itemID, modelID]
+            ).compactMap { row in
+                guard case .blob(let bytes) = (row[0] as DatabaseValue).storage else { return nil }
+                return VectorCoding.decodeChecked(bytes, dimension: dimension)
+            }
+        }
+    }
+}

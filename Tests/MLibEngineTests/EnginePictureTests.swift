@@ -100,3 +100,25 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: thumbnail))
     }
 }
+
+extension EnginePictureTests {
+    @Test func queryByExampleFindsOtherItemsAndNeverTheExampleItself() throws {
+        let fixture = try Self.picturesFixture()
+        defer { fixture.remove() }
+        try fixture.index()
+        let engine = try fixture.engine(.readOnly)
+        let inside = fixture.folder.path("notes/pictures/photo-chelsea.jpg")
+        let like = try engine.searchLike(RawPath(inside), options: SearchOptions(limit: 5))
+        #expect(!like.results.hits.isEmpty)
+        #expect(!like.names.contains("photo-chelsea.jpg"), "the example is not its own result")
+        #expect(like.results.hits.map(\.rank) == Array(1...like.results.hits.count))
+        #expect(like.foundBy("picture:tiny-clip"))
+
+        // A file outside the library is read and embedded on the spot.
+        let outside = try engine.searchLike(RawPath(Fixtures.path("clip-images/photo.jpg")), options: SearchOptions(limit: 5))
+        #expect(outside.foundBy("picture:tiny-clip"))
+        // A note finds by its meaning, across kinds.
+        let note = try engine.searchLike(RawPath(fixture.folder.path("notes/beach.md")), options: SearchOptions(limit: 5))
+        #expect(note.foundBy("text:all-MiniLM-L6-v2") && !note.names.contains("beach.md"))
+    }
+}
