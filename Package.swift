@@ -106,7 +106,7 @@ let package = Package(
 
         .executableTarget(
             name: "MLibBench",
-            dependencies: ["MLibCore", "MLibStore", "MLibInference"],
+            dependencies: ["MLibCore", "MLibStore", "MLibInference", "MLibMedia"],
             swiftSettings: strictSettings
         ),
 

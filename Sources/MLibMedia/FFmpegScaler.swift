@@ -12,6 +12,10 @@ struct FFmpegScaler: ~Copyable {
     /// shrunk; exact rounding; chroma interpolated to full resolution. Of swscale's
     /// choices this lands closest to libjpeg's own decoding, and so to PIL's.
     static let pictureFlags = SWS_BICUBIC | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT
+    /// Area averaging for video frames: a proper reduction (1080p to 720p and beyond) at
+    /// half the cost of bicubic; with the picture flags, conversion took a third of
+    /// sampling time, for differences no model sees.
+    static let frameFlags = SWS_AREA
     /// Lanczos for thumbnails: a strong reduction that stays sharp.
     static let thumbnailFlags = SWS_LANCZOS | SWS_ACCURATE_RND | SWS_FULL_CHR_H_INT
 

@@ -22,6 +22,10 @@ public import MLibCore
 /// pictures would be larger than 120 megapixels even after the decoder's own
 /// reduction is refused before decoding.
 ///
+/// Files are checked by the same container parsers as metadata extraction, so a JPEG
+/// that lost its end is `.truncated` here too, even where FFmpeg would show its top.
+/// Pixel aspect ratios (JFIF densities) are ignored, as PIL ignores them.
+///
 /// ```swift
 /// let picture = try PictureDecoder().decode(path, request: PictureRequest(minimumShortSide: 224))
 /// picture.image.width  // upright, short side >= 224 (unless the file is smaller)
@@ -126,7 +130,7 @@ public struct PictureDecoder: Sendable {
         let what = "\(format.rawValue) picture"
         do {
             return try decodeInMemory(bytes, codec: codec, lowres: lowres, request: request, what: what, path: path)
-        } catch where lowres > 0 && error.code == .corrupt {
+        } catch where lowres > 0 && [.corrupt, .unsupported].contains(error.code) {
             // Lossless and some unusual JPEGs cannot be decoded reduced.
             try Self.checkSize(width: width ?? 0, height: height ?? 0, lowres: 0, path: path)
             return try decodeInMemory(bytes, codec: codec, lowres: 0, request: request, what: what, path: path)

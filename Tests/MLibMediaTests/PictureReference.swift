@@ -6,8 +6,10 @@ import Testing
 /// Pictures and frames as FFmpeg's command-line tools see them, for checking mlib's
 /// own decoding against.
 enum PictureReference {
-    /// The swscale flags mlib's decoder uses, so FFmpeg's tool converts the same way.
+    /// The swscale flags mlib's picture decoder uses, so FFmpeg's tool converts the same way.
     static let decoderFlags = "bicubic+accurate_rnd+full_chroma_int"
+    /// The flags mlib's frame sampler uses.
+    static let frameFlags = "area"
 
     static func path(_ name: String) -> String { Fixtures.path("pictures/" + name) }
 
