@@ -52,19 +52,28 @@ enum PicturesBenchmark {
         _ = try encoder.encode(decoder.decode(first, request: request).image)
         var pixels = 0
         var thumbnailBytes = 0
-        let start = ContinuousClock.now
+        var decoding = Duration.zero
+        var encoding = Duration.zero
+        let clock = ContinuousClock()
         for path in paths {
+            let start = clock.now
             let picture = try decoder.decode(path, request: request)
-            pixels += picture.sourceWidth * picture.sourceHeight
+            let decoded = clock.now
             thumbnailBytes += try encoder.encode(picture.image).count
+            encoding += clock.now - decoded
+            decoding += decoded - start
+            pixels += picture.sourceWidth * picture.sourceHeight
         }
-        let seconds = milliseconds(ContinuousClock.now - start) / 1e3
+        let seconds = milliseconds(decoding + encoding) / 1e3
+        let count = Double(paths.count)
         print(
             "{\"case\":\"\(label)\",\"pictures\":\(paths.count),\"megapixels_each\":"
-                + String(format: "%.1f", Double(pixels) / Double(paths.count) / 1e6)
+                + String(format: "%.1f", Double(pixels) / count / 1e6)
                 + ",\"seconds\":\(String(format: "%.3f", seconds)),\"pictures_per_s\":"
-                + String(format: "%.2f", Double(paths.count) / seconds)
-                + ",\"thumbnail_kb_each\":\(String(format: "%.1f", Double(thumbnailBytes) / Double(paths.count) / 1024))}")
+                + String(format: "%.2f", count / seconds)
+                + ",\"decode_ms_each\":\(String(format: "%.1f", milliseconds(decoding) / count))"
+                + ",\"thumbnail_ms_each\":\(String(format: "%.1f", milliseconds(encoding) / count))"
+                + ",\"thumbnail_kb_each\":\(String(format: "%.1f", Double(thumbnailBytes) / count / 1024))}")
     }
 
     /// Samples `path` at `fps` with the default sampler settings.
