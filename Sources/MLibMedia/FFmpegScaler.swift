@@ -43,7 +43,9 @@ struct FFmpegScaler: ~Copyable {
         guard source.width > 0, source.height > 0, width > 0, height > 0 else { return nil }
         let (format, impliesFullRange) = Self.withoutJPEGRange(AVPixelFormat(rawValue: source.format))
         if flags & SWS_FULL_CHR_H_INT != 0, Self.subsampled.contains(format.rawValue) {
-            guard let planar = fullChroma(frame, format: format, fullRange: impliesFullRange, width: width, height: height)
+            guard
+                let planar = fullChroma(
+                    frame, format: format, fullRange: impliesFullRange, width: width, height: height)
             else { return nil }
             return rgbImage(from: planar, width: width, height: height, flags: SWS_BICUBIC | SWS_ACCURATE_RND)
         }
@@ -82,14 +84,16 @@ struct FFmpegScaler: ~Copyable {
         guard let context else { return false }
         Self.setColours(context, matrix: AVCOL_SPC_BT470BG, sourceRange: 1, range: 1)
         return image.pixels.withUnsafeBufferPointer { pixels in
-            mlib_sws_scale_packed_to_frame(context, pixels.baseAddress, Int32(image.width * 3), Int32(image.height), frame)
+            mlib_sws_scale_packed_to_frame(
+                context, pixels.baseAddress, Int32(image.width * 3), Int32(image.height), frame)
                 > 0
         }
     }
 
     /// 8-bit YUV formats whose chroma has less resolution than their luma.
     private static let subsampled = Set(
-        [AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUV411P, AV_PIX_FMT_YUV440P, AV_PIX_FMT_YUV410P].map(\.rawValue))
+        [AV_PIX_FMT_YUV420P, AV_PIX_FMT_YUV422P, AV_PIX_FMT_YUV411P, AV_PIX_FMT_YUV440P, AV_PIX_FMT_YUV410P]
+            .map(\.rawValue))
 
     /// `frame` as full-resolution YUV (4:4:4) at `width`×`height`, its range and matrix kept.
     ///

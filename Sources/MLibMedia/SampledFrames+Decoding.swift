@@ -38,7 +38,9 @@ extension SampledFrames {
             failedPackets += 1
             if failedPackets > Self.failureLimit {
                 let error = FFmpegStatus.decodingError(code, path: path, what: "video", codec: codec.name)
-                stop(failure: error, partial: "the video data is damaged after \(describe(lastPacketTime)): \(error.detail)")
+                stop(
+                    failure: error,
+                    partial: "the video data is damaged after \(describe(lastPacketTime)): \(error.detail)")
             }
         } else {
             failedPackets = 0
@@ -69,7 +71,8 @@ extension SampledFrames {
         guard let image = picture(of: decoded) else { return }
         ready.append(
             SampledFrame(
-                index: summary.frames, time: time, target: frameTarget, isKeyframe: decoded.key_frame != 0, image: image))
+                index: summary.frames, time: time, target: frameTarget, isKeyframe: decoded.key_frame != 0, image: image
+            ))
         summary.frames += 1
         frameTarget = schedule.target(after: time)
         if summary.frames >= sampler.frameBudget {

@@ -50,7 +50,10 @@ extension SampledFrames {
             let error = FFmpegStatus.error(code, path: path, while: "reading its frames")
             stop(failure: error, partial: "reading stopped after \(describe(lastPacketTime)): \(error.detail)")
         } else if cutShort {
-            stop(partial: "the file is cut short: its index lists frames past its end; frames after \(describe(lastPacketTime)) are missing")
+            stop(
+                partial:
+                    "the file is cut short: its index lists frames past its end; frames after \(describe(lastPacketTime)) are missing"
+            )
         } else {
             stop()
         }

@@ -56,13 +56,17 @@ public struct SampledFrames: ~Copyable {
         guard let stream = input.videoStream else {
             let container = input.formatLongName ?? "unknown container"
             if input.firstStream(of: AVMEDIA_TYPE_AUDIO) != nil {
-                throw MediaError(.unsupported, path: path, detail: "no video stream (\(container)); there are no frames to sample")
+                throw MediaError(
+                    .unsupported, path: path, detail: "no video stream (\(container)); there are no frames to sample")
             }
-            throw MediaError(.corrupt, path: path, detail: "not a readable video: no video stream found in its \(container) container")
+            throw MediaError(
+                .corrupt, path: path,
+                detail: "not a readable video: no video stream found in its \(container) container")
         }
         let parameters = stream.pointee.codecpar!
         let timeBase = stream.pointee.time_base
-        let codec = try FFmpegCodec(decoding: parameters.pointee.codec_id, parameters: parameters, path: path) { context, _ in
+        let codec = try FFmpegCodec(decoding: parameters.pointee.codec_id, parameters: parameters, path: path) {
+            context, _ in
             context.pointee.pkt_timebase = timeBase
             context.pointee.thread_count = Int32(sampler.threads)
             context.pointee.thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE

@@ -34,7 +34,9 @@ struct FrameSamplerTests {
         let interval = run.summary.interval
         var previous: Double?
         for frame in run.frames {
-            #expect(probed.frames.contains { abs($0.time - frame.time) < 2e-6 }, "\(label): \(frame.time) is no frame's time")
+            #expect(
+                probed.frames.contains { abs($0.time - frame.time) < 2e-6 },
+                "\(label): \(frame.time) is no frame's time")
             #expect(frame.time >= frame.target - 1e-6, "\(label): \(frame.time) before its target \(frame.target)")
             let firstFrame = probed.frames.map(\.time).filter { $0 >= frame.target - 1e-6 }.min()
             let firstKeyframe = probed.keyframes.map(\.time).filter { $0 >= frame.target - 1e-6 }.min()
@@ -42,7 +44,9 @@ struct FrameSamplerTests {
             let isFirstKeyframe = frame.isKeyframe && (firstKeyframe.map { abs($0 - frame.time) < 2e-6 } ?? false)
             #expect(isFirst || isFirstKeyframe, "\(label): \(frame.time) is not the first at or after \(frame.target)")
             let expectedTarget = previous.map { (((($0 + 1e-6) / interval).rounded(.down)) + 1) * interval } ?? 0
-            #expect(abs(frame.target - expectedTarget) < 1e-9, "\(label): target \(frame.target), expected \(expectedTarget)")
+            #expect(
+                abs(frame.target - expectedTarget) < 1e-9,
+                "\(label): target \(frame.target), expected \(expectedTarget)")
             previous = frame.time
         }
         #expect(run.frames.map(\.index) == Array(0..<run.frames.count))
@@ -60,7 +64,9 @@ struct FrameSamplerTests {
         let expected = ProbedFrames.expected(candidates, interval: run.summary.interval)
         #expect(run.frames.count == expected.count, "\(label): \(run.frames.count) frames, expected \(expected.count)")
         for (frame, wanted) in zip(run.frames, expected) {
-            #expect(abs(frame.time - wanted.time) < 2e-6 && abs(frame.target - wanted.target) < 1e-9, "\(label): \(frame.time)")
+            #expect(
+                abs(frame.time - wanted.time) < 2e-6 && abs(frame.target - wanted.target) < 1e-9,
+                "\(label): \(frame.time)")
         }
     }
 

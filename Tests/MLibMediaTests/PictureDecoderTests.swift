@@ -6,7 +6,9 @@ import Testing
 @testable import MLibMedia
 
 struct PictureDecoderTests {
-    static func decode(_ name: String, _ request: PictureRequest = PictureRequest()) throws(MediaError) -> DecodedPicture {
+    static func decode(_ name: String, _ request: PictureRequest = PictureRequest()) throws(MediaError)
+        -> DecodedPicture
+    {
         try PictureDecoder().decode(RawPath(PictureReference.path(name)), request: request)
     }
 

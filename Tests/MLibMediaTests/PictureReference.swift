@@ -16,9 +16,12 @@ enum PictureReference {
     /// The first picture of `path` converted to RGB the way mlib's picture decoder
     /// converts it: subsampled YUV is first brought to full-resolution chroma (4:4:4,
     /// range kept), then to RGB; other formats go straight to RGB with `decoderFlags`.
-    static func asDecoded(_ path: String, inputOptions: [String] = [], size: (width: Int, height: Int)? = nil) throws -> RGBImage {
+    static func asDecoded(_ path: String, inputOptions: [String] = [], size: (width: Int, height: Int)? = nil) throws
+        -> RGBImage
+    {
         let probe = try ExternalTool.run(
-            "ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt", "-of", "csv=p=0", path])
+            "ffprobe",
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt", "-of", "csv=p=0", path])
         let format = probe.stdoutString.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let fullRange = ["yuvj420p", "yuvj422p", "yuvj411p", "yuvj440p"]
         let limitedRange = ["yuv420p", "yuv422p", "yuv411p", "yuv440p", "yuv410p"]
@@ -42,7 +45,11 @@ enum PictureReference {
             sides = [size.width, size.height]
         } else {
             let probe = try ExternalTool.run(
-                "ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", path])
+                "ffprobe",
+                [
+                    "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0",
+                    path,
+                ])
             sides = probe.stdoutString.split(whereSeparator: { $0 == "," || $0.isNewline }).compactMap { Int($0) }
             try #require(probe.status == 0 && sides.count >= 2, "ffprobe \(path): \(probe.stderrString)")
         }
