@@ -3,7 +3,8 @@
 # 12-megapixel JPEGs and 1080p PNGs, and seconds of 1080p H.264 sampled at 1 fps per wall
 # second, next to FFmpeg's own tool on the same video in the same run:
 #   ffmpeg -skip_frame nokey -i F -vf fps=1,scale=224:224 -f rawvideo -pix_fmt rgb24 -
-# Prints a Markdown table.
+# Prints a Markdown table. Pictures are timed in one pass after a warm-up picture; the
+# video in three interleaved rounds of each, medians reported (the machine may be busy).
 #
 # Usage: bench/pictures.sh [--quick]   (--quick: 5 pictures of each kind, 30 s of video)
 #   MLIB_BENCH=path/to/mlib-bench  (default: build it in release)
@@ -59,16 +60,30 @@ field() { python3 -c 'import json,sys; print(json.loads(sys.argv[1])[sys.argv[2]
 now() { python3 -c 'import time; print(time.monotonic())'; }
 
 video="$data/video-$seconds.mp4"
-mapfile -t lines < <("$MLIB_BENCH" pictures --jpegs "$data/jpeg-$count" --pngs "$data/png-$count" --video "$video" --fps 1)
+mapfile -t lines < <("$MLIB_BENCH" pictures --jpegs "$data/jpeg-$count" --pngs "$data/png-$count")
 
-# FFmpeg's tool on the same video: keyframes only, 1 fps, scaled to 224x224 RGB.
-"${ff[@]}" -skip_frame nokey -i "$video" -vf fps=1,scale=224:224 -f rawvideo -pix_fmt rgb24 - >/dev/null  # warm-up
-start=$(now)
-ffmpeg_frames=$("${ff[@]}" -skip_frame nokey -i "$video" -vf fps=1,scale=224:224 -f rawvideo -pix_fmt rgb24 - | wc -c)
-end=$(now)
-ffmpeg_seconds=$(python3 -c "print(f'{$end - $start:.3f}')")
-ffmpeg_rate=$(python3 -c "print(f'{$seconds / ($end - $start):.1f}')")
-ffmpeg_frames=$((ffmpeg_frames / (224 * 224 * 3)))
+# The video: mlib's sampler and FFmpeg's tool (keyframes only, 1 fps, scaled to 224x224
+# RGB) in three interleaved rounds after a warm-up of each; the median round of each counts.
+ffmpeg_run() { "${ff[@]}" -skip_frame nokey -i "$video" -vf fps=1,scale=224:224 -f rawvideo -pix_fmt rgb24 -; }
+ffmpeg_run >/dev/null
+"$MLIB_BENCH" pictures --video "$video" --fps 1 >/dev/null
+video_lines=()
+ffmpeg_times=()
+for _ in 1 2 3; do
+    video_lines+=("$("$MLIB_BENCH" pictures --video "$video" --fps 1)")
+    start=$(now)
+    ffmpeg_bytes=$(ffmpeg_run | wc -c)
+    end=$(now)
+    ffmpeg_times+=("$(python3 -c "print($end - $start)")")
+done
+median_line=$(printf '%s\n' "${video_lines[@]}" | python3 -c '
+import json, sys
+rounds = sorted((json.loads(line) for line in sys.stdin if line.strip()), key=lambda r: r["seconds"])
+print(json.dumps(rounds[len(rounds) // 2]))')
+lines+=("$median_line")
+ffmpeg_seconds=$(python3 -c "import statistics,sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" "${ffmpeg_times[@]}")
+ffmpeg_rate=$(python3 -c "print(f'{$seconds / $ffmpeg_seconds:.1f}')")
+ffmpeg_frames=$((ffmpeg_bytes / (224 * 224 * 3)))
 
 echo "| case | what | wall s | rate |"
 echo "| --- | --- | ---: | ---: |"
@@ -77,9 +92,9 @@ for line in "${lines[@]}"; do
         jpeg) echo "| mlib decode + thumbnail, full size | $(field "$line" pictures) JPEGs of $(field "$line" megapixels_each) MP | $(field "$line" seconds) | $(field "$line" pictures_per_s) pictures/s |" ;;
         jpeg-reduced) echo "| mlib decode + thumbnail, short side ≥ 320 (JPEG lowres) | $(field "$line" pictures) JPEGs of $(field "$line" megapixels_each) MP | $(field "$line" seconds) | $(field "$line" pictures_per_s) pictures/s |" ;;
         png) echo "| mlib decode + thumbnail | $(field "$line" pictures) PNGs of $(field "$line" megapixels_each) MP | $(field "$line" seconds) | $(field "$line" pictures_per_s) pictures/s |" ;;
-        video) echo "| mlib FrameSampler, 1 fps ($(field "$line" method), $(field "$line" frames) frames, $(field "$line" decoded_frames) decoded) | ${seconds} s of 1080p H.264, GOP 2 s | $(field "$line" seconds) | $(field "$line" video_seconds_per_s)× real time |" ;;
+        video) echo "| mlib FrameSampler, 1 fps ($(field "$line" method), $(field "$line" frames) frames, $(field "$line" decoded_frames) decoded), median of 3 | ${seconds} s of 1080p H.264, GOP 2 s | $(field "$line" seconds) | $(field "$line" video_seconds_per_s)× real time |" ;;
     esac
 done
-echo "| ffmpeg -skip_frame nokey, fps=1, scale=224:224 ($ffmpeg_frames frames) | the same video | $ffmpeg_seconds | ${ffmpeg_rate}× real time |"
+echo "| ffmpeg -skip_frame nokey, fps=1, scale=224:224 ($ffmpeg_frames frames), median of 3 | the same video | $ffmpeg_seconds | ${ffmpeg_rate}× real time |"
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); FFmpeg $(ffmpeg -version | head -1 | cut -d' ' -f3)."
