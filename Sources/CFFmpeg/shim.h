@@ -208,6 +208,12 @@ static inline int mlib_sws_scale_frame_to_packed(struct SwsContext *context, con
         planes, strides);
 }
 
+/// Scales all of `frame` into all of `target`.
+static inline int mlib_sws_scale_frame_to_frame(struct SwsContext *context, const AVFrame *frame, AVFrame *target) {
+    return mlib_sws_scale(context, (const uint8_t *const *)frame->data, frame->linesize, 0, frame->height,
+        target->data, target->linesize);
+}
+
 /// Scales one packed picture (`rgb24`, `height` rows of `stride` bytes) into all of `frame`.
 static inline int mlib_sws_scale_packed_to_frame(struct SwsContext *context, const uint8_t *pixels, int stride,
     int height, AVFrame *frame) {

@@ -1,10 +1,12 @@
 // mlib-bench: micro-benchmarks of mlib's parts that need no library file
-// (vector search, the inference engine). `make bench` runs it; see BENCHMARKS.md.
+// (vector search, the inference engine, picture and video decoding). `make bench` runs
+// it; see BENCHMARKS.md.
 //
 //   mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8
 //                  [--seed S] [--k K] [--rescore F]
 //   mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
 //   mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers T] [--items N] [--batch B]
+//   mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -23,6 +25,7 @@ let usage = """
     [--seed S] [--k K] [--rescore F]
            mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
            mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers text|image|both] [--items N] [--batch B]
+           mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -162,6 +165,8 @@ do {
         try EmbedBenchmark.run(arguments.dropFirst())
     case "clip":
         try CLIPBenchmark.run(arguments.dropFirst())
+    case "pictures":
+        try PicturesBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }

@@ -9,7 +9,9 @@ import MLibCore
 /// the bytes go to a temporary file beside it, which is synced and renamed over it.
 enum AtomicFile {
     static func write(_ bytes: [UInt8], to path: RawPath, what: String) throws(MediaError) {
-        var template = path.parent.appending(component: [UInt8(ascii: ".")] + path.lastComponent + Array(".XXXXXX".utf8)).bytes
+        var template = path.parent.appending(
+            component: [UInt8(ascii: ".")] + path.lastComponent + Array(".XXXXXX".utf8)
+        ).bytes
         template.append(0)
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) }

@@ -38,7 +38,8 @@ struct FFmpegCodec: ~Copyable {
     ) throws(MediaError) {
         guard let found = mlib_avcodec_find_encoder(codec) else {
             let codecName = String(cString: mlib_avcodec_get_name(codec))
-            throw MediaError(.unsupported, path: path, detail: "this FFmpeg has no \(codecName) encoder; install a full FFmpeg")
+            throw MediaError(
+                .unsupported, path: path, detail: "this FFmpeg has no \(codecName) encoder; install a full FFmpeg")
         }
         try self.init(codec: found, path: path) { context throws(MediaError) in configure(context) }
     }

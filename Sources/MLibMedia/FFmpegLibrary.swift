@@ -9,7 +9,9 @@ enum FFmpegLibrary {
         if let missing = mlib_ffmpeg_missing() {
             throw MediaError(
                 .io, path: path,
-                detail: "cannot \(task): FFmpeg's \(String(cString: missing)) could not be loaded; install FFmpeg's libraries (`make deps`)")
+                detail:
+                    "cannot \(task): FFmpeg's \(String(cString: missing)) could not be loaded; install FFmpeg's libraries (`make deps`)"
+            )
         }
         _ = quietLogging
     }

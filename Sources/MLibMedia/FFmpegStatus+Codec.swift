@@ -15,9 +15,11 @@ extension FFmpegStatus {
         case mlib_averror(ENOMEM):
             return MediaError(.io, path: path, detail: "cannot start FFmpeg's \(codec) codec: out of memory")
         case mlib_averror(ENOSYS):
-            return MediaError(.unsupported, path: path, detail: "FFmpeg's \(codec) codec is missing (\(text)); install a full FFmpeg")
+            return MediaError(
+                .unsupported, path: path, detail: "FFmpeg's \(codec) codec is missing (\(text)); install a full FFmpeg")
         default:
-            return MediaError(.unsupported, path: path, detail: "FFmpeg's \(codec) codec cannot handle this file (\(text))")
+            return MediaError(
+                .unsupported, path: path, detail: "FFmpeg's \(codec) codec cannot handle this file (\(text))")
         }
     }
 
@@ -27,18 +29,23 @@ extension FFmpegStatus {
         let text = message(code)
         switch code {
         case mlib_averror_eof():
-            return MediaError(.truncated, path: path, detail: "the \(what) ends early (\(text)); the file may be cut short")
+            return MediaError(
+                .truncated, path: path, detail: "the \(what) ends early (\(text)); the file may be cut short")
         case mlib_averror(ENOMEM):
             return MediaError(.io, path: path, detail: "cannot decode the \(what): out of memory")
         case mlib_averror(ENOSYS):
-            return MediaError(.unsupported, path: path, detail: "cannot decode the \(what): FFmpeg's \(codec) decoder is missing")
+            return MediaError(
+                .unsupported, path: path, detail: "cannot decode the \(what): FFmpeg's \(codec) decoder is missing")
         case mlib_averror(EINVAL), mlib_averror(ERANGE):
             return MediaError(
                 .unsupported, path: path,
-                detail: "FFmpeg's \(codec) decoder refuses this \(what) (\(text)); its size or features are beyond what it decodes")
+                detail:
+                    "FFmpeg's \(codec) decoder refuses this \(what) (\(text)); its size or features are beyond what it decodes"
+            )
         default:
             return MediaError(
-                .corrupt, path: path, detail: "cannot decode the \(what): FFmpeg's \(codec) decoder says \(text); the file is damaged")
+                .corrupt, path: path,
+                detail: "cannot decode the \(what): FFmpeg's \(codec) decoder says \(text); the file is damaged")
         }
     }
 }

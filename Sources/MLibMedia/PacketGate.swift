@@ -6,8 +6,7 @@
 /// keyframe at or after the target", which is what makes sampling fast. A longer group
 /// is decoded whole when one of its frames can reach the next target, so its samples are
 /// "the first frame at or after the target"; otherwise it is skipped unread by the
-/// decoder. The last group is decoded whole when a target falls inside it, since no
-/// keyframe follows to answer it. A group too large to hold is decoded as it comes.
+/// decoder. A group too large to hold is decoded as it comes.
 ///
 /// The gate works on timestamps only, ahead of the decoder; whatever it lets through,
 /// the frames themselves decide what is emitted.
@@ -37,8 +36,8 @@ struct PacketGate {
     let schedule: SampleSchedule
     /// The next target no packet let through has reached yet.
     private(set) var target: Double = 0
-    /// Groups judged by the keyframe rule, and by the whole-group rule (the last aside),
-    /// whether they were decoded or skipped.
+    /// Groups judged by the keyframe rule, and by the whole-group rule, whether they
+    /// were decoded or skipped.
     private(set) var keyframeGroups = 0
     private(set) var wholeGroups = 0
     /// The average length of the groups seen, in seconds, when known.
@@ -123,15 +122,13 @@ struct PacketGate {
             if let latest = open.latestTime { target = max(target, schedule.target(after: latest)) }
             return nil
         }
-        // The last group is held to the whole rule: no keyframe follows to answer a
-        // target inside it, and its own frames can.
-        if nextKeyTime != nil, let key = open.keyTime, let length, length <= 2 * schedule.interval {
+        if let key = open.keyTime, let length, length <= 2 * schedule.interval {
             keyframeGroups += 1
             guard schedule.reaches(key, target) else { return .skip }
             target = schedule.target(after: key)
             return .decodeKeyframe
         }
-        if nextKeyTime != nil { wholeGroups += 1 }
+        wholeGroups += 1
         if let latest = open.latestTime {
             guard schedule.reaches(latest, target) else { return .skip }
             target = schedule.target(after: latest)

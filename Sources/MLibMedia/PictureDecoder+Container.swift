@@ -15,7 +15,9 @@ extension PictureDecoder {
     ///
     /// FFmpeg 5.1 reads AVIF still pictures but not HEIF image items, so HEIC ends as
     /// `.unsupported` with a way out.
-    func decodeThroughContainer(_ path: RawPath, bytes: ImageBytes, request: PictureRequest) throws(MediaError) -> Decoded {
+    func decodeThroughContainer(_ path: RawPath, bytes: ImageBytes, request: PictureRequest) throws(MediaError)
+        -> Decoded
+    {
         let brand = bytes.bytes(at: 8, count: 4).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let isAVIF = brand == "avif" || brand == "avis"
         do {
@@ -23,7 +25,9 @@ extension PictureDecoder {
         } catch where !isAVIF && [.corrupt, .truncated, .unsupported].contains(error.code) {
             throw MediaError(
                 .unsupported, path: path,
-                detail: "HEIC picture: this FFmpeg (5.1) cannot decode HEIF image items; convert it to JPEG (for example with heif-convert) to index its pixels")
+                detail:
+                    "HEIC picture: this FFmpeg (5.1) cannot decode HEIF image items; convert it to JPEG (for example with heif-convert) to index its pixels"
+            )
         } catch {
             throw MediaError(error.code, path: path, detail: "AVIF picture: \(error.detail)")
         }
@@ -41,7 +45,8 @@ extension PictureDecoder {
         if width > 0, height > 0 {
             try Self.checkSize(width: width, height: height, lowres: 0, path: path)
         }
-        let codec = try FFmpegCodec(decoding: parameters.pointee.codec_id, parameters: parameters, path: path) { context, _ in
+        let codec = try FFmpegCodec(decoding: parameters.pointee.codec_id, parameters: parameters, path: path) {
+            context, _ in
             context.pointee.max_pixels = Int64(Self.largestDecodedFrame)
             context.pointee.thread_count = 1
         }
@@ -53,7 +58,9 @@ extension PictureDecoder {
             let read = input.readPacket(into: packet.pointer)
             var code: Int32
             if read < 0 {
-                guard read == mlib_averror_eof() else { throw FFmpegStatus.error(read, path: path, while: "reading the picture") }
+                guard read == mlib_averror_eof() else {
+                    throw FFmpegStatus.error(read, path: path, while: "reading the picture")
+                }
                 _ = codec.send(nil)  // the end: whatever the decoder still holds
                 code = codec.receive(frame.pointer)
             } else {
@@ -66,7 +73,8 @@ extension PictureDecoder {
             if code >= 0 { break }
             if read >= 0, code == mlib_averror(EAGAIN), packets < Self.packetLimit { continue }
             if code == mlib_averror(EAGAIN) || code == mlib_averror_eof() {
-                throw MediaError(.corrupt, path: path, detail: "no picture could be decoded from its \(packets) packets")
+                throw MediaError(
+                    .corrupt, path: path, detail: "no picture could be decoded from its \(packets) packets")
             }
             throw FFmpegStatus.decodingError(code, path: path, what: what, codec: codec.name)
         }

@@ -22,6 +22,10 @@ public import MLibCore
 /// pictures would be larger than 120 megapixels even after the decoder's own
 /// reduction is refused before decoding.
 ///
+/// Files are checked by the same container parsers as metadata extraction, so a JPEG
+/// that lost its end is `.truncated` here too, even where FFmpeg would show its top.
+/// Pixel aspect ratios (JFIF densities) are ignored, as PIL ignores them.
+///
 /// ```swift
 /// let picture = try PictureDecoder().decode(path, request: PictureRequest(minimumShortSide: 224))
 /// picture.image.width  // upright, short side >= 224 (unless the file is smaller)
@@ -39,7 +43,8 @@ public struct PictureDecoder: Sendable {
     /// Throws `.empty`, `.truncated` or `.corrupt` for files that are not whole
     /// pictures, `.unsupported` for formats or sizes it does not decode, and
     /// `.vanished`, `.unreadable`, `.notRegularFile` or `.io` when the file cannot be read.
-    public func decode(_ path: RawPath, request: PictureRequest = PictureRequest()) throws(MediaError) -> DecodedPicture {
+    public func decode(_ path: RawPath, request: PictureRequest = PictureRequest()) throws(MediaError) -> DecodedPicture
+    {
         try FFmpegLibrary.require(for: path, "decode pictures")
         let file = try SourceFile(path: path)
         if file.size == 0 {
@@ -48,7 +53,9 @@ public struct PictureDecoder: Sendable {
         if file.size > Self.largestFile {
             throw MediaError(
                 .unsupported, path: path,
-                detail: "file too large to decode as a picture (\(file.size >> 20) MiB; mlib decodes pictures up to \(Self.largestFile >> 20) MiB)")
+                detail:
+                    "file too large to decode as a picture (\(file.size >> 20) MiB; mlib decodes pictures up to \(Self.largestFile >> 20) MiB)"
+            )
         }
         let bytes = try file.read()
         let head = ImageBytes(bytes)
@@ -63,13 +70,15 @@ public struct PictureDecoder: Sendable {
         } catch {
             throw MediaError(error.code, path: path, detail: error.detail)
         }
-        let orientation = container.exif.flatMap { ExifFields(tiff: $0).orientation }
+        let orientation =
+            container.exif.flatMap { ExifFields(tiff: $0).orientation }
             .flatMap(ImageOrientation.init(rawValue:)) ?? .up
 
         var decoded: Decoded
         if let codec = Self.codec(for: format) {
             if format == .webp, Self.isAnimatedWebP(head) {
-                throw MediaError(.unsupported, path: path, detail: "animated WebP; FFmpeg 5.1 decodes only still WebP pictures")
+                throw MediaError(
+                    .unsupported, path: path, detail: "animated WebP; FFmpeg 5.1 decodes only still WebP pictures")
             }
             decoded = try decodeInMemory(
                 bytes, codec: codec, format: format, width: container.width, height: container.height, request: request,
@@ -126,7 +135,7 @@ public struct PictureDecoder: Sendable {
         let what = "\(format.rawValue) picture"
         do {
             return try decodeInMemory(bytes, codec: codec, lowres: lowres, request: request, what: what, path: path)
-        } catch where lowres > 0 && error.code == .corrupt {
+        } catch where lowres > 0 && [.corrupt, .unsupported].contains(error.code) {
             // Lossless and some unusual JPEGs cannot be decoded reduced.
             try Self.checkSize(width: width ?? 0, height: height ?? 0, lowres: 0, path: path)
             return try decodeInMemory(bytes, codec: codec, lowres: 0, request: request, what: what, path: path)
@@ -167,24 +176,29 @@ public struct PictureDecoder: Sendable {
         from frame: borrowing FFmpegFrame, request: PictureRequest, what: String, path: RawPath
     ) throws(MediaError) -> RGBImage {
         let decodedWidth = Int(frame.pointer.pointee.width), decodedHeight = Int(frame.pointer.pointee.height)
-        let size = PictureSizePlan.fitted(width: decodedWidth, height: decodedHeight, maximumPixels: request.maximumPixels)
+        let size = PictureSizePlan.fitted(
+            width: decodedWidth, height: decodedHeight, maximumPixels: request.maximumPixels)
         var scaler = FFmpegScaler()
         guard let image = scaler.rgbImage(from: frame.pointer, width: size.width, height: size.height) else {
             let format = AVPixelFormat(rawValue: frame.pointer.pointee.format)
             throw MediaError(
                 .unsupported, path: path,
-                detail: "cannot convert the \(what) to RGB: swscale does not read its pixel format (\(format.rawValue))")
+                detail: "cannot convert the \(what) to RGB: swscale does not read its pixel format (\(format.rawValue))"
+            )
         }
         return image
     }
 
     /// Refuses pictures whose decoded frame would exceed `largestDecodedFrame`.
     static func checkSize(width: Int, height: Int, lowres: Int, path: RawPath) throws(MediaError) {
-        let pixels = PictureSizePlan.reduced(width, lowres).multipliedReportingOverflow(by: PictureSizePlan.reduced(height, lowres))
+        let pixels = PictureSizePlan.reduced(width, lowres).multipliedReportingOverflow(
+            by: PictureSizePlan.reduced(height, lowres))
         if pixels.overflow || pixels.partialValue > largestDecodedFrame {
             throw MediaError(
                 .unsupported, path: path,
-                detail: "picture too large to decode (\(width)×\(height); mlib decodes up to \(largestDecodedFrame / 1_000_000) megapixels)")
+                detail:
+                    "picture too large to decode (\(width)×\(height); mlib decodes up to \(largestDecodedFrame / 1_000_000) megapixels)"
+            )
         }
     }
 }

@@ -71,7 +71,8 @@ public struct ThumbnailEncoder: Sendable {
         }
         var scaler = FFmpegScaler()
         guard scaler.fill(frame.pointer, from: image) else {
-            throw MediaError(.io, path: path, detail: "cannot make the thumbnail: swscale refused to shrink the picture")
+            throw MediaError(
+                .io, path: path, detail: "cannot make the thumbnail: swscale refused to shrink the picture")
         }
         let packet = try FFmpegPacket(path: path)
         var code = mlib_avcodec_send_frame(codec.context, frame.pointer)
@@ -84,7 +85,8 @@ public struct ThumbnailEncoder: Sendable {
         }
         guard code >= 0, let data = packet.pointer.pointee.data else {
             throw MediaError(
-                .io, path: path, detail: "cannot make the thumbnail: FFmpeg's JPEG encoder failed (\(FFmpegStatus.message(code)))")
+                .io, path: path,
+                detail: "cannot make the thumbnail: FFmpeg's JPEG encoder failed (\(FFmpegStatus.message(code)))")
         }
         return Array(UnsafeBufferPointer(start: data, count: Int(packet.pointer.pointee.size)))
     }

@@ -6,7 +6,9 @@ import Testing
 @testable import MLibMedia
 
 struct PictureDecoderTests {
-    static func decode(_ name: String, _ request: PictureRequest = PictureRequest()) throws(MediaError) -> DecodedPicture {
+    static func decode(_ name: String, _ request: PictureRequest = PictureRequest()) throws(MediaError)
+        -> DecodedPicture
+    {
         try PictureDecoder().decode(RawPath(PictureReference.path(name)), request: request)
     }
 
@@ -27,7 +29,7 @@ struct PictureDecoderTests {
     @Test(arguments: formats)
     func pixelsMatchFFmpeg(name: String) throws {
         let picture = try Self.decode(name)
-        let reference = try PictureReference.ffmpeg(PictureReference.path(name))
+        let reference = try PictureReference.asDecoded(PictureReference.path(name))
         #expect(picture.image.width == reference.width && picture.image.height == reference.height)
         #expect(picture.sourceWidth == reference.width && picture.sourceHeight == reference.height)
         #expect(picture.orientation == .up)
@@ -43,6 +45,18 @@ struct PictureDecoderTests {
         let reference = try ReferencePicture.load(PictureReference.path(name))
         let difference = PictureReference.difference(picture.image, reference)
         #expect(difference.mean < 3, "\(name): \(difference)")
+    }
+
+    @Test(arguments: ["photo.jpg", "progressive.jpg"])
+    func jpegLandsCloseToLibjpeg(name: String) throws {
+        // PIL decodes JPEGs with libjpeg, as ImageMagick does: CLIP's reference preprocessing sees those pixels.
+        let path = PictureReference.path(name)
+        let decoded = try ExternalTool.run("convert", [path, "-depth", "8", "rgb:-"])
+        try #require(decoded.status == 0, "convert \(name): \(decoded.stderrString)")
+        let picture = try Self.decode(name).image
+        let libjpeg = RGBImage(width: picture.width, height: picture.height, pixels: [UInt8](decoded.stdout))
+        let difference = PictureReference.difference(picture, libjpeg)
+        #expect(difference.mean < 1.5, "\(name): \(difference)")
     }
 
     @Test func alphaIsDroppedAndColoursKept() throws {
@@ -77,7 +91,7 @@ struct PictureDecoderTests {
 
     @Test func gifGivesItsFirstFrame() throws {
         let image = try Self.decode("animation.gif").image
-        let first = try PictureReference.ffmpeg(PictureReference.path("animation.gif"))
+        let first = try PictureReference.asDecoded(PictureReference.path("animation.gif"))
         let second = try PictureReference.ffmpeg(PictureReference.path("animation.gif"), filter: "select=eq(n\\,1)")
         #expect(PictureReference.difference(image, first).mean < 0.5)
         #expect(PictureReference.difference(image, second).mean > 40)
@@ -115,7 +129,7 @@ struct PictureDecoderTests {
         let small = try Self.decode("huge.jpg", PictureRequest(minimumShortSide: 224))
         #expect(small.reduction == 8)
         #expect(small.image.width == 1500 && small.image.height == 1125)
-        let reference = try PictureReference.ffmpeg(
+        let reference = try PictureReference.asDecoded(
             PictureReference.path("huge.jpg"), inputOptions: ["-lowres", "3"], size: (1500, 1125))
         #expect(PictureReference.difference(small.image, reference).largest <= 1)
 

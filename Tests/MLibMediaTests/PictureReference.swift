@@ -6,10 +6,32 @@ import Testing
 /// Pictures and frames as FFmpeg's command-line tools see them, for checking mlib's
 /// own decoding against.
 enum PictureReference {
-    /// The swscale flags mlib's decoder uses, so FFmpeg's tool converts the same way.
+    /// The swscale flags mlib's picture decoder uses, so FFmpeg's tool converts the same way.
     static let decoderFlags = "bicubic+accurate_rnd+full_chroma_int"
+    /// The flags mlib's frame sampler uses.
+    static let frameFlags = "area"
 
     static func path(_ name: String) -> String { Fixtures.path("pictures/" + name) }
+
+    /// The first picture of `path` converted to RGB the way mlib's picture decoder
+    /// converts it: subsampled YUV is first brought to full-resolution chroma (4:4:4,
+    /// range kept), then to RGB; other formats go straight to RGB with `decoderFlags`.
+    static func asDecoded(_ path: String, inputOptions: [String] = [], size: (width: Int, height: Int)? = nil) throws
+        -> RGBImage
+    {
+        let probe = try ExternalTool.run(
+            "ffprobe",
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=pix_fmt", "-of", "csv=p=0", path])
+        let format = probe.stdoutString.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        let fullRange = ["yuvj420p", "yuvj422p", "yuvj411p", "yuvj440p"]
+        let limitedRange = ["yuv420p", "yuv422p", "yuv411p", "yuv440p", "yuv410p"]
+        if fullRange.contains(format) || limitedRange.contains(format) {
+            return try ffmpeg(
+                path, flags: "bicubic+accurate_rnd", inputOptions: inputOptions,
+                filter: fullRange.contains(format) ? "format=yuvj444p" : "format=yuv444p", size: size)
+        }
+        return try ffmpeg(path, inputOptions: inputOptions, size: size)
+    }
 
     /// The first picture of `path` as `ffmpeg -pix_fmt rgb24` decodes it with `flags`,
     /// after `inputOptions` (such as `-lowres 2`) and through `filter` when given;
@@ -23,7 +45,11 @@ enum PictureReference {
             sides = [size.width, size.height]
         } else {
             let probe = try ExternalTool.run(
-                "ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0", path])
+                "ffprobe",
+                [
+                    "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height", "-of", "csv=p=0",
+                    path,
+                ])
             sides = probe.stdoutString.split(whereSeparator: { $0 == "," || $0.isNewline }).compactMap { Int($0) }
             try #require(probe.status == 0 && sides.count >= 2, "ffprobe \(path): \(probe.stderrString)")
         }

@@ -14,13 +14,16 @@ struct ProbedFrames {
 
     init(_ path: String) throws {
         let start = try ExternalTool.run(
-            "ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=start_time", "-of", "csv=p=0", path])
+            "ffprobe",
+            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=start_time", "-of", "csv=p=0", path])
         // Files with programs (MPEG-TS) list the stream twice.
         let startTime = start.stdoutString.split(whereSeparator: \.isNewline).lazy.compactMap { Double($0) }.first ?? 0
         let listed = try ExternalTool.run(
             "ffprobe",
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time,key_frame",
-             "-of", "csv=p=0", path])
+            [
+                "-v", "error", "-select_streams", "v:0", "-show_entries", "frame=best_effort_timestamp_time,key_frame",
+                "-of", "csv=p=0", path,
+            ])
         try #require(listed.status == 0, "ffprobe \(path): \(listed.stderrString)")
         frames = listed.stdoutString.split(whereSeparator: \.isNewline).compactMap { line in
             let fields = line.split(separator: ",")

@@ -10,16 +10,21 @@ struct ThumbnailEncoderTests {
     static func probe(_ path: String) throws -> [String] {
         let output = try ExternalTool.run(
             "ffprobe",
-            ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=codec_name,width,height,pix_fmt,color_range",
-             "-of", "csv=p=0", path])
+            [
+                "-v", "error", "-select_streams", "v:0", "-show_entries",
+                "stream=codec_name,width,height,pix_fmt,color_range",
+                "-of", "csv=p=0", path,
+            ])
         try #require(output.status == 0, "ffprobe \(path): \(output.stderrString)")
-        return output.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(String.init)
+        return output.stdoutString.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ",").map(
+            String.init)
     }
 
     @Test func aPhotoBecomesAJPEGOfTheRightSize() throws {
         let folder = try TemporaryDirectory()
         defer { folder.remove() }
-        let picture = try PictureDecoder().decode(RawPath(PictureReference.path("huge.jpg")), request: PictureRequest(minimumShortSide: 320))
+        let picture = try PictureDecoder().decode(
+            RawPath(PictureReference.path("huge.jpg")), request: PictureRequest(minimumShortSide: 320))
         let path = folder.path("huge.jpg")
         try ThumbnailEncoder().write(picture.image, to: RawPath(path))
         #expect(try Self.probe(path) == ["mjpeg", "320", "240", "yuvj420p", "pc"])
@@ -63,7 +68,8 @@ struct ThumbnailEncoderTests {
         defer { folder.remove() }
         let path = folder.path("thumb.jpg")
         try Data("old".utf8).write(to: URL(fileURLWithPath: path))
-        try ThumbnailEncoder().write(RGBImage(width: 8, height: 8, filledWith: (red: 255, green: 0, blue: 0)), to: RawPath(path))
+        try ThumbnailEncoder().write(
+            RGBImage(width: 8, height: 8, filledWith: (red: 255, green: 0, blue: 0)), to: RawPath(path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["thumb.jpg"])
         #expect(try Self.probe(path).first == "mjpeg")
     }
@@ -71,7 +77,8 @@ struct ThumbnailEncoderTests {
     @Test func aMissingFolderIsAClearError() {
         let path = RawPath("/nonexistent-mlib-folder/thumb.jpg")
         #expect {
-            try ThumbnailEncoder().write(RGBImage(width: 8, height: 8, filledWith: (red: 0, green: 0, blue: 0)), to: path)
+            try ThumbnailEncoder().write(
+                RGBImage(width: 8, height: 8, filledWith: (red: 0, green: 0, blue: 0)), to: path)
         } throws: { error in
             let error = error as? MediaError
             return error?.code == .io && error?.detail.contains("folder does not exist") == true
