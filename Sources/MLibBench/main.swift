@@ -5,6 +5,7 @@
 //                  [--seed S] [--k K] [--rescore F]
 //   mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
 //   mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers T] [--items N] [--batch B]
+//   mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -23,6 +24,7 @@ let usage = """
     [--seed S] [--k K] [--rescore F]
            mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
            mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers text|image|both] [--items N] [--batch B]
+           mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -162,6 +164,8 @@ do {
         try EmbedBenchmark.run(arguments.dropFirst())
     case "clip":
         try CLIPBenchmark.run(arguments.dropFirst())
+    case "ocr":
+        try OCRBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }
