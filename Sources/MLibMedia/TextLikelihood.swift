@@ -24,6 +24,9 @@ public struct TextLikelihood: Sendable, Hashable {
     /// How long a band must be to count when clutter had to be cut off it first (which
     /// can make ragged texture look like a short line, never like a long one).
     static let likelyCutElongation = 10.0
+    /// The narrowest a line may be, in pixels of the scale it was found at, to count:
+    /// shorter ones are a few letters too small to read, or, far more often, texture.
+    static let likelyWidth = 40.0
 
     /// The length in letter heights of the most line-like band found (0 when none).
     public let score: Double
@@ -35,10 +38,6 @@ public struct TextLikelihood: Sendable, Hashable {
 
     /// Whether the picture probably shows text.
     public var isLikely: Bool { lineCount > 0 }
-
-    /// The narrowest a line may be, in pixels of the scale it was found at, to count:
-    /// shorter ones are a few letters too small to read, or, far more often, texture.
-    static let likelyWidth = 40.0
 
     init(lines: [TextLineBox], strong: [TextLineBox]) {
         self.lines = lines
