@@ -7,6 +7,7 @@
 //   mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
 //   mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers T] [--items N] [--batch B]
 //   mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
+//   mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -26,6 +27,7 @@ let usage = """
            mlib-bench embed MODEL_DIR --tokens T [--batch B] [--batches N]
            mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers text|image|both] [--items N] [--batch B]
            mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
+           mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -167,6 +169,8 @@ do {
         try CLIPBenchmark.run(arguments.dropFirst())
     case "pictures":
         try PicturesBenchmark.run(arguments.dropFirst())
+    case "ocr":
+        try OCRBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }
