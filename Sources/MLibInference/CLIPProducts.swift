@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The CLIP towers' linear layers on BLAS, with products of a few rows (one image,
@@ -12,7 +13,8 @@ import Foundation
 /// machine, one thread: 10 rows × (2048 → 512) 0.43 ms instead of 0.97, 10 rows ×
 /// (512 → 2048) 0.58 instead of 0.79, 50 rows × (768 → 3072) 3.0 instead of 3.6. Other
 /// builds would pay for many packed calls instead, so blocks are only used where
-/// OpenBLAS names one of those cores.
+/// OpenBLAS names one of those cores. The small-matrix kernels run on the calling
+/// thread, so the blocks are shared out over as many threads as OpenBLAS would use.
 enum CLIPProducts {
     /// Rows up to which a product is cut into blocks.
     static let largestBlockedRows = 64
@@ -29,6 +31,15 @@ enum CLIPProducts {
         guard let name = unsafeBitCast(symbol, to: CoreName.self)() else { return false }
         let core = String(cString: name).lowercased()
         return ["skylakex", "cooperlake", "sapphirerapids"].contains(core)
+    }()
+
+    /// The threads OpenBLAS uses for a product (`OPENBLAS_NUM_THREADS`, else the cores).
+    static let threadCount: Int = {
+        guard BLAS.isAvailable, let handle = dlopen("libopenblas.so.0", RTLD_NOW | RTLD_NOLOAD) ?? dlopen("libopenblas.so", RTLD_NOW | RTLD_NOLOAD),
+              let symbol = dlsym(handle, "openblas_get_num_threads")
+        else { return 1 }
+        typealias ThreadCount = @convention(c) () -> Int32
+        return max(1, Int(unsafeBitCast(symbol, to: ThreadCount.self)()))
     }()
 
     /// Output columns per product for `rows` rows of `inFeatures`, or nil for one product.
@@ -71,17 +82,46 @@ enum CLIPProducts {
                 }
             }
         }
-        let width = blockWidth(rows: rows, inFeatures: inFeatures) ?? outFeatures
         let beta: Float = bias != nil || accumulating ? 1 : 0
         weight.withPointer { weight in
-            var first = 0
-            while first < outFeatures {
-                let columns = min(width, outFeatures - first)
+            let width = blockWidth(rows: rows, inFeatures: inFeatures) ?? outFeatures
+            let blocks = (outFeatures + width - 1) / width
+            let job = BlockedProduct(
+                input: input, weight: weight, output: output, rows: rows, inFeatures: inFeatures, outFeatures: outFeatures,
+                stride: stride, beta: beta, width: width, blocks: blocks, parts: min(threadCount, blocks))
+            if job.parts > 1 {
+                DispatchQueue.concurrentPerform(iterations: job.parts) { job.run(part: $0) }
+            } else {
+                job.run(part: 0)
+            }
+        }
+    }
+
+    /// One product cut into column blocks, shared out in `parts` runs of blocks.
+    ///
+    /// `@unchecked Sendable` because the threads running the parts only read `input`
+    /// and `weight` and each writes its own columns of `output`, which the caller
+    /// keeps alive and leaves alone until every part has returned.
+    private struct BlockedProduct: @unchecked Sendable {
+        let input: UnsafePointer<Float>
+        let weight: UnsafePointer<Float>
+        let output: UnsafeMutablePointer<Float>
+        let rows: Int
+        let inFeatures: Int
+        let outFeatures: Int
+        let stride: Int
+        let beta: Float
+        let width: Int
+        let blocks: Int
+        let parts: Int
+
+        func run(part: Int) {
+            for block in (part * blocks / parts)..<((part + 1) * blocks / parts) {
+                let first = block * width
                 BLAS.sgemm(
-                    transposeB: true, m: rows, n: columns, k: inFeatures,
+                    transposeB: true, m: rows, n: min(width, outFeatures - first), k: inFeatures,
                     a: input, lda: inFeatures, b: weight + first * inFeatures, ldb: inFeatures,
                     beta: beta, c: output + first, ldc: stride)
-                first += columns
             }
         }
     }
