@@ -110,9 +110,9 @@ struct CLIPEncoder: Sendable {
             layer.norm1.withPointers { weight, bias in
                 CLIPKernels.layerNorm(states, into: normed, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: layer.norm1.epsilon)
             }
-            layer.query.apply(input: normed, rows: rows, output: qkv, outputStride: 3 * hidden)
-            layer.key.apply(input: normed, rows: rows, output: qkv + hidden, outputStride: 3 * hidden)
-            layer.value.apply(input: normed, rows: rows, output: qkv + 2 * hidden, outputStride: 3 * hidden)
+            CLIPProducts.apply(layer.query, input: normed, rows: rows, output: qkv, outputStride: 3 * hidden)
+            CLIPProducts.apply(layer.key, input: normed, rows: rows, output: qkv + hidden, outputStride: 3 * hidden)
+            CLIPProducts.apply(layer.value, input: normed, rows: rows, output: qkv + 2 * hidden, outputStride: 3 * hidden)
             attend(queries: qkv, queryStride: 3 * hidden, rows: everyRow, keys: qkv + hidden, values: qkv + 2 * hidden, packing: packing, context: context)
             feedForward(layer, states: states, context: context, rows: rows, normed: normed, inner: inner)
         }
@@ -121,8 +121,8 @@ struct CLIPEncoder: Sendable {
         last.norm1.withPointers { weight, bias in
             CLIPKernels.layerNorm(states, into: normed, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: last.norm1.epsilon)
         }
-        last.key.apply(input: normed, rows: rows, output: qkv + hidden, outputStride: 3 * hidden)
-        last.value.apply(input: normed, rows: rows, output: qkv + 2 * hidden, outputStride: 3 * hidden)
+        CLIPProducts.apply(last.key, input: normed, rows: rows, output: qkv + hidden, outputStride: 3 * hidden)
+        CLIPProducts.apply(last.value, input: normed, rows: rows, output: qkv + 2 * hidden, outputStride: 3 * hidden)
         // The wanted rows' normed inputs gathered for their queries, their states into `result`.
         let gathered = UnsafeMutablePointer<Float>.allocate(capacity: 2 * count * hidden)
         defer { gathered.deallocate() }
@@ -132,7 +132,7 @@ struct CLIPEncoder: Sendable {
             (gathered + entry * hidden).update(from: normed + source, count: hidden)
             for column in 0..<hidden { result[entry * hidden + column] = states[source + column] }
         }
-        last.query.apply(input: gathered, rows: count, output: queries)
+        CLIPProducts.apply(last.query, input: gathered, rows: count, output: queries)
         let oneEach = Queries(starts: Array(0..<count), counts: Array(repeating: 1, count: count), positions: wanted)
         attend(queries: queries, queryStride: hidden, rows: oneEach, keys: qkv + hidden, values: qkv + 2 * hidden, packing: packing, context: context)
         result.withUnsafeMutableBufferPointer { result in
@@ -149,33 +149,17 @@ struct CLIPEncoder: Sendable {
     ) {
         let hidden = configuration.hiddenSize
         let width = configuration.intermediateSize
-        Self.accumulate(layer.output, input: context, rows: rows, into: states)
+        CLIPProducts.apply(layer.output, input: context, rows: rows, output: states, accumulating: true)
         layer.norm2.withPointers { weight, bias in
             CLIPKernels.layerNorm(states, into: normed, rows: rows, columns: hidden, weight: weight, bias: bias, epsilon: layer.norm2.epsilon)
         }
-        layer.fc1.apply(input: normed, rows: rows, output: inner)
+        CLIPProducts.apply(layer.fc1, input: normed, rows: rows, output: inner)
         if activation == .quickGELU {
             CLIPKernels.quickGELU(inner, count: rows * width)
         } else {
             activation.apply(UnsafeMutableBufferPointer(start: inner, count: rows * width))
         }
-        Self.accumulate(layer.fc2, input: inner, rows: rows, into: states)
-    }
-
-    /// `output += input · weightᵀ + bias`: the residual add folded into the product.
-    private static func accumulate(_ linear: LinearLayer, input: UnsafePointer<Float>, rows: Int, into output: UnsafeMutablePointer<Float>) {
-        let outFeatures = linear.outFeatures
-        if let bias = linear.bias {
-            bias.withPointer { bias in
-                Tensor.addRows(output, rows: rows, columns: outFeatures, vector: bias)
-            }
-        }
-        linear.weight.withPointer { weight in
-            BLAS.sgemm(
-                transposeB: true, m: rows, n: outFeatures, k: linear.inFeatures,
-                a: input, lda: linear.inFeatures, b: weight, ldb: linear.inFeatures,
-                beta: 1, c: output, ldc: outFeatures)
-        }
+        CLIPProducts.apply(layer.fc2, input: inner, rows: rows, output: states, accumulating: true)
     }
 
     /// Which query rows attention computes, per sequence: `counts[b]` rows from row

@@ -14,11 +14,7 @@ enum CLIPProjection {
                 }
             }
             vectors.withUnsafeMutableBufferPointer { vectors in
-                projection.withPointer { weight in
-                    Tensor.linear(
-                        input: states, rows: rows, inFeatures: hidden, weight: weight, bias: nil,
-                        outFeatures: dimension, output: vectors.baseAddress!)
-                }
+                CLIPProducts.apply(weight: projection, bias: nil, input: states, rows: rows, output: vectors.baseAddress!)
                 Tensor.l2Normalize(vectors.baseAddress!, rows: rows, columns: dimension)
             }
         }

@@ -92,11 +92,7 @@ public final class CLIPVisionTower: Sendable {
                 flatten(pixels.baseAddress!, into: flattened + entry * patches * patchWidth)
             }
         }
-        patchEmbedding.withPointer { weight in
-            Tensor.linear(
-                input: flattened, rows: count * patches, inFeatures: patchWidth, weight: weight, bias: nil,
-                outFeatures: hidden, output: embedded)
-        }
+        CLIPProducts.apply(weight: patchEmbedding, bias: nil, input: flattened, rows: count * patches, output: embedded)
         classEmbedding.withPointer { classRow in
             positionEmbedding.withPointer { positions in
                 for entry in 0..<count {
