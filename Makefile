@@ -70,6 +70,10 @@ demo: build model
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "waves on the beach" --kind video
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search 夏日海滩
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "seaside holiday" --mode semantic --limit 3
+	@echo "--- pictures without captions, found by what they show: text in them, their colours, frames"
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "jazz night" --kind image --limit 3
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "platform 4 bordeaux" --kind video --limit 3
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search green --kind image --mode keyword --limit 3
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) status
 
 bench: build model
@@ -77,6 +81,10 @@ bench: build model
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/engine.sh
+	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/pictures.sh
+	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/ocr.sh
+	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/clip.sh
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/index-pictures.sh
 
 install: build model
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/mlib/models

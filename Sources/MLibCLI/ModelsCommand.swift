@@ -73,20 +73,39 @@ struct ModelsCommand: ParsableCommand {
     struct UseModel: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "use",
-            abstract: "Make a model the library's text model; the one it replaces loses its vectors.",
-            discussion: "The next `mlib index` or `mlib watch` embeds the library with it.")
+            abstract: "Make a model serve a role: the library's text model (the one it replaces loses its vectors), its picture model, or the tower that embeds queries against pictures.",
+            discussion: """
+                The next `mlib index` or `mlib watch` embeds the library with it. --role picture takes a CLIP folder (its image tower); --role picture-query takes a text tower whose vectors live in the picture model's space, such as CLIP's own or sentence-transformers/clip-ViT-B-32-multilingual-v1 (trained into ViT-B/32's space) for queries in 50 languages.
+                """)
 
         @ParentCommand var models: ModelsCommand
 
         @Argument(help: "A model folder's name in the model folders, or its path.")
         var name: String
 
+        @Option(help: ArgumentHelp("text, picture or picture-query.", valueName: "role"))
+        var role: RoleOption = .text
+
+        enum RoleOption: String, ExpressibleByArgument, CaseIterable {
+            case text, picture
+            case pictureQuery = "picture-query"
+        }
+
         func run() throws {
             try models.change { engine in
-                let (model, replaced) = try engine.useModel(name)
-                var line = "The library's text model is now \(model.name)"
-                if let replaced { line += "; the vectors of \(replaced.name) were removed" }
-                return line + ". Run `mlib index` to embed the library with it."
+                switch role {
+                case .text:
+                    let (model, replaced) = try engine.useModel(name)
+                    var line = "The library's text model is now \(model.name)"
+                    if let replaced { line += "; the vectors of \(replaced.name) were removed" }
+                    return line + ". Run `mlib index` to embed the library with it."
+                case .picture:
+                    let model = try engine.usePictureModel(name)
+                    return "The library's picture model is now \(model.name). Run `mlib index` to embed its pictures."
+                case .pictureQuery:
+                    let model = try engine.usePictureQueryModel(name)
+                    return "Queries against pictures are now embedded by \(model.name)."
+                }
             }
         }
     }

@@ -119,6 +119,45 @@ extension Engine {
         return (stored, previous)
     }
 
+    /// Makes the CLIP folder `name` the picture model (its image tower; its text tower
+    /// asks the picture questions unless another tower does). The next `index` embeds
+    /// every picture with it.
+    @discardableResult
+    public func usePictureModel(_ name: String) throws -> StoredModel {
+        let towers = try finder.towers(named: name).get()
+        guard let image = towers.first(where: { $0.tower == .image }) else {
+            throw EngineError(.unknownModel, "model \(name) has no image tower; the picture model must be a CLIP folder")
+        }
+        if let problem = Self.loadProblem(image) { throw EngineError(.modelDamaged, problem) }
+        let stored = try library.register(image)
+        if let previous = try library.assign(.picture, to: stored.id) {
+            try? FileManager.default.removeItem(atPath: library.vectorStorePath(modelID: previous.id))
+        }
+        if let text = towers.first(where: { $0.tower == .text }) { try library.assign(.pictureQuery, to: try library.register(text).id) }
+        return stored
+    }
+
+    /// Makes the text tower in folder `name` embed queries against pictures. Its
+    /// vectors must live in the picture model's space: CLIP's own text tower, or a
+    /// tower trained into it (clip-ViT-B-32-multilingual-v1 for ViT-B/32); mlib can
+    /// check only that the lengths agree.
+    @discardableResult
+    public func usePictureQueryModel(_ name: String) throws -> StoredModel {
+        guard let picture = try library.model(for: .picture) else {
+            throw EngineError(.unknownModel, "the library has no picture model yet; index with a CLIP model first")
+        }
+        let descriptor = try finder.describe(named: name).get()
+        guard descriptor.tower == .text, descriptor.dimension == picture.dimension else {
+            throw EngineError(
+                .unknownModel,
+                "model \(name) makes \(descriptor.dimension)-d text vectors; the picture model \(picture.name) needs \(picture.dimension)-d ones in its own space")
+        }
+        if let problem = Self.loadProblem(descriptor) { throw EngineError(.modelDamaged, problem) }
+        let stored = try library.register(descriptor)
+        _ = try library.assign(.pictureQuery, to: stored.id)
+        return stored
+    }
+
     static func loadProblem(_ descriptor: ModelDescriptor) -> String? {
         do {
             if descriptor.family == CLIPConfiguration.modelType {
