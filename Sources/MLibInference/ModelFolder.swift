@@ -29,7 +29,7 @@ struct ModelFolder: Sendable {
     init(path: String) throws(InferenceError) {
         self.path = path
         if ModelInspector.isCLIP(folder: path) {
-            throw InferenceError(.unsupported, path: path + "/config.json", message: "this is a CLIP model (text and image towers), not a sentence model; mlib runs it through CLIPModel, as a picture model")
+            throw InferenceError(.unsupported, path: path + "/config.json", message: "this is a CLIP model (text and image towers), not a sentence model; use it as the picture model, not as the text model")
         }
         configuration = try BertConfiguration.load(folder: path)
         try Self.checkVocabulary(in: path)
