@@ -122,3 +122,20 @@ extension EnginePictureTests {
         #expect(note.foundBy("text:all-MiniLM-L6-v2") && !note.names.contains("beach.md"))
     }
 }
+
+extension EnginePictureTests {
+    @Test func aMultilingualQueryTowerCanAskThePictureQuestions() throws {
+        let fixture = try Self.picturesFixture()
+        defer { fixture.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.models + "/tiny-clip-multilingual", withDestinationPath: Fixtures.path("models/tiny-clip-multilingual"))
+        try fixture.index()
+        let engine = try fixture.engine()
+        let asker = try engine.usePictureQueryModel("tiny-clip-multilingual")
+        #expect(try engine.library.model(for: .pictureQuery)?.id == asker.id)
+        let outcome = try engine.search("un chat qui dort", options: SearchOptions(mode: .semantic, limit: 5))
+        #expect(outcome.foundBy("picture:tiny-clip"))
+        // A text model of another length cannot ask picture questions.
+        #expect(throws: EngineError.self) { try engine.usePictureQueryModel(EngineFixture.defaultModel) }
+    }
+}
