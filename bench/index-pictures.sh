@@ -49,7 +49,7 @@ run() {  # run LABEL ARGS… -> seconds
 
 echo "| run | wall | rate |"
 echo "|---|---|---|"
-run "metadata only (--ocr off, no picture model)" --ocr off --no-embed
+run "pixels without OCR (--ocr off), no picture model" --ocr off --no-embed
 run "pictures, --ocr auto, no picture model" --no-embed
 run "pictures, --ocr on, no picture model" --ocr on --no-embed
 clip="${CLIP_BENCH:-$root/.build/clip-bench}/vit-b-32"
