@@ -17,7 +17,7 @@ struct SnippetBuilder {
     let windowWords: Int
 
     /// The order in which fields are preferred when they match equally well.
-    static let fieldPreference: [EvidenceField] = [.body, .subtitle, .title, .keywords, .metadata, .name]
+    static let fieldPreference: [EvidenceField] = [.body, .subtitle, .ocr, .title, .keywords, .metadata, .colour, .name]
 
     init(query: AnalyzedQuery, windowWords: Int = 16) {
         termList = query.words.map { Array(Self.fold($0).utf8) }
