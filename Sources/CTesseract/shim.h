@@ -38,7 +38,14 @@ static inline void mlib_tesseract_open(void) {
     if (!state->handle) {
         const char *message = dlerror();
         strncpy(state->error, message ? message : "dlopen failed", sizeof state->error - 1);
+        return;
     }
+    // Leptonica, under Tesseract, prints its own errors ("Error in boxClipToRectangle")
+    // to stderr on odd boxes it then handles: noise in `mlib index` output. Silence it
+    // (L_SEVERITY_NONE); found through Tesseract's handle, which searches its dependencies.
+    typedef int (*mlib_set_msg_severity_t)(int);
+    mlib_set_msg_severity_t set_severity = (mlib_set_msg_severity_t)dlsym(state->handle, "setMsgSeverity");
+    if (set_severity) set_severity(6);
 }
 
 /// The loaded library, or NULL; opened on the first call only.
