@@ -137,7 +137,7 @@ let package = Package(
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
+            name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),
     ]
 )

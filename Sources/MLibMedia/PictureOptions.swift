@@ -1,3 +1,5 @@
+public import MLibCore
+
 /// How ingest looks at pictures: how often to sample a video's frames and when to
 /// read text off pixels.
 public struct PictureOptions: Sendable, Hashable {
@@ -15,5 +17,11 @@ public struct PictureOptions: Sendable, Hashable {
         self.fps = fps.isFinite ? min(max(fps, Self.fpsRange.lowerBound), Self.fpsRange.upperBound) : 1
         self.ocr = ocr
         self.frameBudget = max(1, frameBudget)
+    }
+
+    /// How pixels of an item of `kind` are read under these options, stored with the
+    /// item (`picture_reading`): an unchanged file read another way is read again.
+    public func readingKey(for kind: ItemKind) -> String {
+        kind == .video ? "v1 ocr=\(ocr.rawValue) fps=\(fps)" : "v1 ocr=\(ocr.rawValue)"
     }
 }

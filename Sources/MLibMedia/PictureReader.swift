@@ -30,6 +30,7 @@ public struct PictureReader: Sendable {
     /// The evidence in the pixels of the image at `path`.
     public func readImage(_ path: RawPath) -> PictureEvidence {
         var evidence = PictureEvidence()
+        evidence.metadata["picture_reading"] = .string(options.readingKey(for: .image))
         let decoded: DecodedPicture
         do {
             decoded = try PictureDecoder().decode(path, request: PictureRequest(minimumShortSide: Self.imageShortSide))
@@ -54,6 +55,7 @@ public struct PictureReader: Sendable {
     /// The evidence in the frames of the video at `path`, sampled at `options.fps`.
     public func readVideo(_ path: RawPath, duration: Double?) -> PictureEvidence {
         var evidence = PictureEvidence()
+        evidence.metadata["picture_reading"] = .string(options.readingKey(for: .video))
         var timeline: FrameTimeline?
         var frames: [(time: Double, uniform: Bool, colours: String, text: String?)] = []
         // The thumbnail: the frame nearest a tenth of the way in (past a title card), not uniform.

@@ -17,8 +17,9 @@ extension Library {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT id, path, size, mtime_ns, inode, device, content_hash, status FROM items
-                    WHERE path = ? OR (path >= ? AND path < ?)
+                    SELECT id, path, size, mtime_ns, inode, device, content_hash, status, kind,
+                           CASE WHEN kind IN ('image', 'video') THEN json_extract(metadata, '$.picture_reading') END
+                    FROM items WHERE path = ? OR (path >= ? AND path < ?)
                     """,
                 arguments: [exact, Data(folder), Data(upper)])
             var files: [StoredFile] = []
@@ -30,7 +31,10 @@ extension Library {
                             size: try row.decode(at: 2, of: "items"), modificationTimeNanoseconds: try row.decode(at: 3, of: "items"),
                             inode: UInt64(bitPattern: try row.decode(at: 4, of: "items")),
                             device: UInt64(bitPattern: try row.decode(at: 5, of: "items"))),
-                        contentHash: row.text(at: 6), failed: row.text(at: 7) == "failed"))
+                        contentHash: row.text(at: 6), failed: row.text(at: 7) == "failed",
+                        pictureReading: ItemKind(rawValue: row.text(at: 8) ?? "").flatMap { kind in
+                            kind == .text ? nil : (kind, row.text(at: 9))
+                        }))
             }
             return files
         }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import MLibCore
+import MLibMedia
 import MLibStore
 import MLibIngest
 
@@ -21,10 +22,23 @@ struct IndexPlan {
     /// Folders whose disk was unmounted: their items stay, though nothing is found there.
     private let unmounted: [RawPath]
 
-    init(excluding libraryFiles: RawPath? = nil, skipped: SkippedFiles? = nil, keeping unmounted: [RawPath] = []) {
+    /// How pixels are read now; images and videos read another way are read again.
+    private let pictures: PictureOptions?
+
+    init(
+        excluding libraryFiles: RawPath? = nil, skipped: SkippedFiles? = nil, keeping unmounted: [RawPath] = [],
+        pictures: PictureOptions? = nil
+    ) {
         excludedPrefix = libraryFiles?.bytes
         self.unmounted = unmounted
         self.skipped = skipped
+        self.pictures = pictures
+    }
+
+    /// Whether a stored, unchanged file's pixels were read as `pictures` would read them.
+    private func picturesCurrent(_ file: StoredFile) -> Bool {
+        guard let pictures, let reading = file.pictureReading, !file.failed else { return true }
+        return reading.key == pictures.readingKey(for: reading.kind)
     }
 
     private func isLibraryFile(_ path: RawPath) -> Bool {
@@ -120,7 +134,7 @@ struct IndexPlan {
     private mutating func compare(_ path: RawPath, state: FileState, known: StoredFile?) {
         work.found += 1
         if let known { work.missing[known.itemID] = nil }
-        if let known, known.state.sameContent(as: state) {
+        if let known, known.state.sameContent(as: state), picturesCurrent(known) {
             work.unchanged += 1
             if known.failed { work.stillFailing += 1 }
         } else if known == nil, skipped?.contains(path, state: state) == true {

@@ -21,6 +21,8 @@ public import MLibStore
 public struct Indexer: Sendable {
     public let library: Library
     let pipeline: IngestPipeline
+    /// How pixels are read: unchanged pictures read another way are read again.
+    let pictures: PictureOptions?
     /// The library file's own path: it and the files beside it that share its name
     /// (`-wal`, `-shm`, the watcher's status and lock) are never indexed, even when
     /// the library lives inside a scanned folder.
@@ -32,6 +34,7 @@ public struct Indexer: Sendable {
     public init(library: Library, workers: Int? = nil, batchSize: Int = 64, pictures: PictureOptions? = PictureOptions()) {
         self.library = library
         pipeline = IngestPipeline(library: library, workers: workers, batchSize: batchSize, pictures: pictures)
+        self.pictures = pictures
         let file = RawPath(library.path)
         libraryFiles = (try? PathResolver.absolute(file.parent)).map { $0.appending(component: file.lastComponent) }
     }
@@ -44,7 +47,7 @@ public struct Indexer: Sendable {
         roots: [RawPath], progress report: (IndexProgress) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, pictures: pictures)
         let walker = DirectoryWalker(trees: roots.compactMap { try? PathResolver.absolute($0) })
         for root in roots {
             let absolute: RawPath
@@ -83,7 +86,7 @@ public struct Indexer: Sendable {
         isCancelled: () -> Bool = { false }, events: (IndexEvent) -> Void = { _ in }
     ) throws(LibraryError) -> IndexSummary {
         var summary = IndexSummary()
-        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted, pictures: pictures)
         let walker = DirectoryWalker(trees: Array(roots))
         for change in changes {
             switch change {
@@ -124,7 +127,7 @@ public struct Indexer: Sendable {
     public func differences(
         under folder: RawPath, roots: [RawPath], keeping unmounted: [RawPath] = []
     ) throws(LibraryError) -> Differences {
-        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted)
+        var plan = IndexPlan(excluding: libraryFiles, skipped: pipeline.skipped, keeping: unmounted, pictures: pictures)
         plan.add(path: folder, stored: try library.storedFiles(under: folder), walker: DirectoryWalker(trees: roots))
         var differences = Differences()
         differences.changed = plan.work.jobs.map { ($0.path, $0.state.size) }

@@ -1,5 +1,6 @@
 import Foundation
 import MLibCore
+import MLibMedia
 @testable import MLibEngine
 import MLibSearch
 import MLibStore
@@ -137,5 +138,22 @@ extension EnginePictureTests {
         #expect(outcome.foundBy("picture:tiny-clip"))
         // A text model of another length cannot ask picture questions.
         #expect(throws: EngineError.self) { try engine.usePictureQueryModel(EngineFixture.defaultModel) }
+    }
+}
+
+extension EnginePictureTests {
+    @Test func anotherFrameRateOrOCRModeReadsUnchangedPicturesAgain() throws {
+        let fixture = try Self.picturesFixture(clip: false)
+        defer { fixture.remove() }
+        let engine = try fixture.engine()
+        let root = [RawPath(fixture.folder.path("notes"))]
+        _ = try engine.index(roots: root)
+        #expect(try engine.index(roots: root).progress.toProcess == 0, "the same options find nothing to do")
+        let faster = try engine.index(roots: root, pictures: PictureOptions(fps: 2))
+        #expect(faster.progress.toProcess == 1, "only the video is sampled again")
+        let video = try #require(try engine.library.item(path: RawPath(fixture.folder.path("notes/pictures/clip.mov"))))
+        #expect(video.metadata["frame_rate_sampled"] == .number(2))
+        let reading = try engine.index(roots: root, pictures: PictureOptions(fps: 2, ocr: .on))
+        #expect(reading.progress.toProcess == 4, "every picture is read again for its text")
     }
 }
