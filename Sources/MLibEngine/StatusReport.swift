@@ -76,7 +76,7 @@ public struct StatusReport: Sendable {
         if !model.roles.isEmpty { parts.append("role " + model.roles.map(\.rawValue).joined(separator: ", ")) }
         if let usage = model.usage {
             parts.append(
-                "\(usage.segmentVectors) passages, \(usage.vectors) vectors (\(bytes(usage.vectorBytes)) in the library, "
+                "\(usage.segmentVectors) \(model.stored?.tower == "image" ? "pictures" : "passages"), \(usage.vectors) vectors (\(bytes(usage.vectorBytes)) in the library, "
                     + "\(bytes(model.storeBytes)) store)")
         } else if model.stored == nil {
             parts.append("not used by this library")
