@@ -55,9 +55,20 @@ final class TesseractEngine: @unchecked Sendable {
         }
     }
 
+    /// How Tesseract is to find the text in a picture it is given.
+    enum Layout: Sendable {
+        /// Anywhere, in blocks and columns it works out itself (a whole picture).
+        case page
+        /// In one line across the picture (a line `TextCanvas` cut out).
+        case line
+
+        var mode: TessPageSegMode { self == .page ? PSM_AUTO : PSM_SINGLE_LINE }
+    }
+
     /// The words Tesseract reads in `image`, line by line, in reading order.
-    func read(_ image: GrayImage) -> [[OCRWord]] {
+    func read(_ image: GrayImage, layout: Layout = .page) -> [[OCRWord]] {
         defer { mlib_TessBaseAPIClear(handle) }
+        mlib_TessBaseAPISetPageSegMode(handle, layout.mode)
         image.pixels.withUnsafeBufferPointer { pixels in
             // Tesseract copies the pixels here.
             mlib_TessBaseAPISetImage(handle, pixels.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))

@@ -4,7 +4,7 @@ extension TextCanvas {
     /// which Tesseract takes for part of the letters.
     ///
     /// The letters' stroke width is the median length of the ink's horizontal runs
-    /// (mostly the stems); an opening with a square 0.4 times as wide keeps the stems
+    /// (mostly the stems; runs touching the ends of the line are left out); an opening with a square 0.4 times as wide keeps the stems
     /// and drops lines thinner than that. Print under 8 pixels' stroke is left alone.
     static func removeThinStrokes(_ ink: inout [Bool], width: Int, height: Int) {
         var runs: [Int] = []
@@ -14,7 +14,9 @@ extension TextCanvas {
                 guard ink[y * width + x] else { x += 1; continue }
                 let start = x
                 while x < width, ink[y * width + x] { x += 1 }
-                runs.append(x - start)
+                // What touches the ends lies past the line (a pale wall beside a sign),
+                // not its letters, and would make their strokes look wider than they are.
+                if start > 0, x < width { runs.append(x - start) }
             }
         }
         guard !runs.isEmpty else { return }

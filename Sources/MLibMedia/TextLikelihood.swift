@@ -7,14 +7,17 @@ public import MLibCore
 /// `workingSide`, then half, then a quarter, for small print up to poster titles), and
 /// `TextLineFinder` looks for bands that are lines of text. A picture is likely to
 /// hold text when at least one band is `likelyElongation` letter heights long or more
-/// (and `likelyWidth` pixels wide at its scale): a short word alone can be missed, but
-/// lines of a few words, captions, signs and screens are not, while photos of people,
-/// food, animals, buildings or sky rarely make such a band.
+/// (and `likelyWidth` pixels wide at its scale), or is shorter — a single word on a
+/// sign, or a sign whose frame joined it to a busy wall — but shows a clean row of
+/// letters (`LetterRow`: blobs of one brightness as tall as the band, on one baseline,
+/// made of strokes). Lines of a few words, captions, signs and screens make such bands;
+/// photos of people, food, animals, buildings or sky rarely make a long band, and
+/// their short ones show no row of letters.
 ///
 /// Measured with `bench/ocr.sh` (16 pictures of each kind, release build, 2 shared
-/// cores): every screenshot and 12 of 16 posters, signs and captions pass, no photo
-/// does; it costs 13–18 ms on a 6-megapixel photo, most of it shrinking the picture,
-/// against ~200 ms to OCR it. Close-ups of grass and gravel, the textures most like
+/// cores): every screenshot and 15 of 16 posters, signs and captions pass (12 when
+/// only long bands counted), no photo does; it costs 15–16 ms on a 6-megapixel photo,
+/// most of it shrinking the picture, against about 120 ms to OCR it. Close-ups of grass and gravel, the textures most like
 /// print, often pass (OCR then finds no credible words in them).
 public struct TextLikelihood: Sendable, Hashable {
     /// The longer side of the largest scale looked at, in pixels.
@@ -27,6 +30,9 @@ public struct TextLikelihood: Sendable, Hashable {
     /// The narrowest a line may be, in pixels of the scale it was found at, to count:
     /// shorter ones are a few letters too small to read, or, far more often, texture.
     static let likelyWidth = 40.0
+    /// The narrowest a band may be to count when it shows a row of letters: three
+    /// letters six pixels tall.
+    static let likelyWordWidth = 24.0
 
     /// The length in letter heights of the most line-like band found (0 when none).
     public let score: Double
@@ -55,10 +61,11 @@ public struct TextLikelihood: Sendable, Hashable {
         var strong: [TextLineBox] = []
         for _ in 0..<3 {
             guard min(level.width, level.height) >= 16 else { break }
-            for line in TextLineFinder.lines(in: level) {
+            for var line in TextLineFinder.lines(in: level) {
+                line.showsLetters = line.width >= likelyWordWidth && LetterRow(level, line: line).isPrint
+                line.isLikely = isLikelyLine(line)
                 found.append(line.scaled(by: factor))
-                let long = line.elongation >= (line.isWhole ? likelyElongation : likelyCutElongation)
-                if long, line.width >= likelyWidth { strong.append(line.scaled(by: factor)) }
+                if line.isLikely { strong.append(line.scaled(by: factor)) }
             }
             level = level.halved()
             factor *= 2
@@ -66,12 +73,24 @@ public struct TextLikelihood: Sendable, Hashable {
         return TextLikelihood(lines: distinct(found), strong: distinct(strong))
     }
 
+    /// Whether `line` counts as a line of text: long enough on its own, or shorter (a
+    /// single word, or a sign whose frame had to be cut from the wall around it) but
+    /// showing a clean row of letters, which texture does not.
+    static func isLikelyLine(_ line: TextLineBox) -> Bool {
+        let long = line.elongation >= (line.isWhole ? likelyElongation : likelyCutElongation)
+        return (long && line.width >= likelyWidth) || line.showsLetters
+    }
+
     /// `lines` without those mostly inside a more line-like one (the same line seen at
-    /// two scales).
+    /// two scales), which shows letters, or is likely text, when either was.
     static func distinct(_ lines: [TextLineBox]) -> [TextLineBox] {
         var kept: [TextLineBox] = []
         for line in lines.sorted(by: { $0.elongation > $1.elongation }) {
-            if kept.contains(where: { $0.overlap(line) > 0.5 * line.area }) { continue }
+            if let same = kept.firstIndex(where: { $0.overlap(line) > 0.5 * line.area }) {
+                kept[same].showsLetters = kept[same].showsLetters || line.showsLetters
+                kept[same].isLikely = kept[same].isLikely || line.isLikely
+                continue
+            }
             kept.append(line)
         }
         return kept

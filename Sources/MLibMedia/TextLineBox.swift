@@ -11,6 +11,12 @@ struct TextLineBox: Sendable, Hashable {
     /// off it; only whole lines count towards `TextLikelihood`, since cutting makes
     /// ragged texture look like lines too.
     var isWhole = true
+    /// Whether `TextLikelihood` saw a row of letters in it (`LetterRow`), at the scale
+    /// it was found at.
+    var showsLetters = false
+    /// Whether `TextLikelihood` counts it as a line of text: long and wide enough on its
+    /// own, or showing letters.
+    var isLikely = false
 
     /// How many letter heights long the line is: words and sentences are long, the
     /// streaks texture leaves are short.
@@ -24,7 +30,7 @@ struct TextLineBox: Sendable, Hashable {
     func scaled(by factor: Double) -> TextLineBox {
         TextLineBox(
             x: x * factor, y: y * factor, width: width * factor, height: height * factor, thickness: thickness * factor,
-            isWhole: isWhole)
+            isWhole: isWhole, showsLetters: showsLetters, isLikely: isLikely)
     }
 
     /// The area this box shares with `other`.

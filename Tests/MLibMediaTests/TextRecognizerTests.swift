@@ -12,7 +12,11 @@ struct TextRecognizerTests {
     /// clutter beside it, so those two are read in part.
     static let readable: [(String, Double)] = [
         ("poster.png", 0.6), ("sign.jpg", 0.6), ("screenshot.png", 0.9), ("caption.jpg", 0.8),
+        ("sign-word.jpg", 1), ("street-sign.jpg", 1), ("word-closeup.png", 1),
     ]
+    /// Signs as people photograph them: one white word on a dark plate against a pale
+    /// sky, and a framed street sign on gravel.
+    static let signs = ["sign-word.jpg", "street-sign.jpg"]
 
     @Test("the words in posters, signs, screenshots and captions are read", arguments: readable)
     func readsWords(name: String, share: Double) throws {
@@ -31,6 +35,23 @@ struct TextRecognizerTests {
         #expect(text?.isEmpty == false, "\(name) was skipped or read as nothing")
     }
 
+    @Test("auto reads a one-word sign and a street sign on busy ground, every word", arguments: signs)
+    func autoReadsSigns(name: String) throws {
+        let recognizer = try OCRFixtures.recognizer.get()
+        let text = try #require(try recognizer.recognize(try OCRFixtures.picture(name), mode: .auto), "\(name) was skipped")
+        let expected = try #require(OCRFixtures.expectedWords[name])
+        #expect(OCRFixtures.overlap(text.text, expected: expected) == 1, "\(name): read \(text.text.debugDescription)")
+    }
+
+    @Test("light print filling a picture, where no line is found, is read inverted")
+    func closeUpIsReadInverted() throws {
+        let recognizer = try OCRFixtures.recognizer.get()
+        let closeUp = try OCRFixtures.picture("word-closeup.png")
+        #expect(TextLikelihood.measure(closeUp).lines.isEmpty)
+        let text = try #require(try recognizer.recognize(closeUp, mode: .on))
+        #expect(OCRFixtures.words(text.text) == ["open"], "read \(text.text.debugDescription)")
+    }
+
     @Test("auto skips photos without text", arguments: OCRFixtures.photos)
     func autoSkipsPhotos(name: String) throws {
         let recognizer = try OCRFixtures.recognizer.get()
@@ -42,6 +63,14 @@ struct TextRecognizerTests {
         let recognizer = try OCRFixtures.recognizer.get()
         let text = try recognizer.recognize(try OCRFixtures.picture(name), mode: .on)
         #expect(text == .empty, "\(name): read \(text?.text.debugDescription ?? "nil")")
+    }
+
+    @Test("nothing is read beside the print: the cat above a caption gives no words")
+    func nothingBesideCaption() throws {
+        let recognizer = try OCRFixtures.recognizer.get()
+        let text = try #require(try recognizer.recognize(try OCRFixtures.picture("caption.jpg"), mode: .on))
+        let caption = OCRFixtures.words("Chelsea asleep by the window, winter 2019")
+        #expect(OCRFixtures.words(text.text).isSubset(of: caption), "read \(text.text.debugDescription)")
     }
 
     @Test("off reads nothing")
@@ -120,6 +149,92 @@ struct TextRecognizerTests {
         #expect(error.code == .libraryMissing)
         #expect(error.description.contains("apt-get install libtesseract5 tesseract-ocr-eng"))
         #expect(!error.description.contains("\n"))
+    }
+
+    /// How one line is cut out and cleaned before Tesseract reads it.
+    struct Canvas {
+        /// A 24-pixel line of three H-shaped letters in a box widened by 24 pixels at
+        /// each end and 10 above and below, as `TextCanvas.lines` cuts it out (`band`).
+        static func line(width: Int = 144, height: Int = 44) -> [Bool] {
+            var ink = [Bool](repeating: false, count: width * height)
+            for letter in 0..<3 {
+                let left = 30 + letter * 30
+                for y in 10..<34 {
+                    for x in left..<(left + 4) { ink[y * width + x] = true }
+                    for x in (left + 14)..<(left + 18) { ink[y * width + x] = true }
+                }
+                for y in 20..<24 {
+                    for x in (left + 4)..<(left + 14) { ink[y * width + x] = true }
+                }
+            }
+            return ink
+        }
+
+        /// Where the finder's band was in `line()`.
+        static let band = TextLineBox(x: 24, y: 10, width: 96, height: 24, thickness: 24)
+
+        static func count(_ ink: [Bool]) -> Int { ink.count { $0 } }
+
+        @Test("what lies past the line's ends, slivers of the lines above and below and a frame go; the letters stay")
+        func clutterGoes() {
+            let width = 144
+            let height = 44
+            let letters = Self.line()
+            var ink = letters
+            for y in 0..<height {
+                for x in 126..<width { ink[y * width + x] = true }  // a pale wall past the plate
+            }
+            for x in 40..<60 {
+                for y in 0..<5 { ink[y * width + x] = true }  // the feet of the line above
+            }
+            for x in 26..<118 {  // a frame around the letters
+                ink[7 * width + x] = true
+                ink[36 * width + x] = true
+            }
+            for y in 7..<37 {
+                ink[y * width + 26] = true
+                ink[y * width + 117] = true
+            }
+            TextCanvas.removeClutter(&ink, width: width, height: height, thickness: 24, band: Self.band)
+            #expect(ink == letters)
+        }
+
+        @Test("full stops, and accents over the letters, stay")
+        func punctuationStays() {
+            let width = 144
+            var ink = Self.line()
+            for y in 30..<34 {
+                for x in 122..<126 { ink[y * width + x] = true }  // a full stop after the last letter
+            }
+            for y in 3..<7 {
+                for x in 36..<41 { ink[y * width + x] = true }  // an accent over the first letter
+            }
+            let before = Self.count(ink)
+            TextCanvas.removeClutter(&ink, width: width, height: 44, thickness: 24, band: Self.band)
+            #expect(Self.count(ink) == before)
+        }
+
+        @Test("a pale wall past the ends does not make the letters' strokes look wide")
+        func wallDoesNotWidenStrokes() {
+            // One bold H (10-pixel strokes), and wall 30 pixels deep past both ends in every row.
+            let width = 120
+            let height = 44
+            var ink = [Bool](repeating: false, count: width * height)
+            for y in 10..<34 {
+                for x in 45..<55 { ink[y * width + x] = true }
+                for x in 65..<75 { ink[y * width + x] = true }
+            }
+            for y in 18..<26 {
+                for x in 55..<65 { ink[y * width + x] = true }
+            }
+            let letter = ink
+            for y in 0..<height {
+                for x in 0..<30 { ink[y * width + x] = true }
+                for x in 90..<width { ink[y * width + x] = true }
+            }
+            TextCanvas.removeThinStrokes(&ink, width: width, height: height)
+            #expect((0..<(width * height)).allSatisfy { !letter[$0] || ink[$0] }, "the letter lost ink")
+        }
     }
 
     /// `picture`, each pixel repeated `factor` times across and down.

@@ -112,6 +112,50 @@ def caption():
     return ["chelsea", "asleep", "window", "winter", "2019"]
 
 
+def plate(text, face, fill, frame=None, padding=(40, 24), angle=0):
+    """A sign: white `text` on a rounded plate of `fill`, perhaps framed in white and
+    tilted by `angle` degrees, on a transparent board to paste over a photo."""
+    left, top, right, bottom = ImageDraw.Draw(Image.new("L", (1, 1))).textbbox((0, 0), text, font=face)
+    width, height = right - left + 2 * padding[0], bottom - top + 2 * padding[1]
+    board = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(board)
+    draw.rounded_rectangle(
+        (0, 0, width - 1, height - 1), radius=max(4, height // 8), fill=fill,
+        outline=frame, width=max(3, height // 25) if frame else 0)
+    draw.text((width // 2, height // 2), text, font=face, fill="white", anchor="mm")
+    return board.rotate(angle, resample=Image.BICUBIC, expand=True) if angle else board
+
+
+def sign_word():
+    """A hotel's sign, one short white word on a dark blue plate with little margin,
+    against the pale sky of a photo: too short a band for a line of text, and pale
+    sky just past its ends (which, taken for ink, hid the word)."""
+    image = photo(skimage.data.camera()).resize((960, 960), Image.LANCZOS)
+    board = plate("HOTEL", font("DejaVuSans-Bold.ttf", 64), (20, 40, 110), padding=(30, 20))
+    image.paste(board, (520, 90), board)
+    save(image, "sign-word.jpg", quality=88)
+    return ["hotel"]
+
+
+def street_sign():
+    """A Paris street sign, white on enamel blue in a white frame, slightly tilted, on
+    gravel: a busy ground that joins the frame and cuts the line out of its band."""
+    image = photo(skimage.data.gravel()).resize((1024, 768), Image.LANCZOS)
+    board = plate("AVENUE FOCH", font("DejaVuSans.ttf", 40), (31, 78, 156), frame="white", angle=2)
+    image.paste(board, (250, 200), board)
+    save(image, "street-sign.jpg", quality=88)
+    return ["avenue", "foch"]
+
+
+def word_closeup():
+    """A shop's sign seen up close: one white word filling a dark red picture, too tall
+    for a line the finder looks for, so the picture is read whole (and inverted)."""
+    image = Image.new("RGB", (640, 300), (150, 20, 30))
+    ImageDraw.Draw(image).text((320, 150), "OPEN", font=font("DejaVuSans-Bold.ttf", 150), fill="white", anchor="mm")
+    save(image, "word-closeup.png")
+    return ["open"]
+
+
 def photos():
     """Scikit-image's sample photos, which show no text (its motorbike has labels, so
     it only serves as the sign's background); grass and gravel are the textures most
@@ -136,6 +180,9 @@ def main():
         "sign.jpg": sign(),
         "screenshot.png": screenshot(),
         "caption.jpg": caption(),
+        "sign-word.jpg": sign_word(),
+        "street-sign.jpg": street_sign(),
+        "word-closeup.png": word_closeup(),
     }
     expected.update(photos())
     with open(os.path.join(HERE, "expected.json"), "w") as file:

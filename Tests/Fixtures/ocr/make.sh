@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates the OCR fixtures for TextRecognizerTests and TextLikelihoodTests:
-# pictures with known text (poster, street sign, screenshot, caption on a photo),
-# scikit-image's sample photos without text, and expected.json (the words each shows).
+# pictures with known text (poster, street signs, a one-word sign, a close-up of a
+# word, screenshot, caption on a photo), scikit-image's sample photos without text,
+# and expected.json (the words each shows).
 # Needs python3 with Pillow and scikit-image (PYTHON=… to choose one; otherwise
 # `python3 -m pip install pillow scikit-image`) and the DejaVu fonts (fonts-dejavu-core).
 # Run from anywhere: ./Tests/Fixtures/ocr/make.sh
