@@ -73,6 +73,7 @@ demo: build model
 	@echo "--- pictures without captions, found by what they show: text in them, their colours, frames"
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "jazz night" --kind image --limit 3
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "platform 4 bordeaux" --kind video --limit 3
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search pharmacie --kind image --limit 2
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search green --kind image --mode keyword --limit 3
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) status
 
