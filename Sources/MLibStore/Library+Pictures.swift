@@ -54,11 +54,7 @@ extension Library {
         fresh: [(contentHash: [UInt8], vector: [Float])], modelID: Int64
     ) throws(LibraryError) -> Set<Int64> {
         try write { db in
-            let remember = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)")
-            for entry in fresh where VectorCoding.isValid(entry.vector) {
-                try remember.execute(arguments: [modelID, Data(entry.contentHash), VectorCoding.encode(entry.vector)])
-            }
+            try Self.remember(fresh, modelID: modelID, in: db)
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO segment_vectors (segment_id, model_id, window, vector_id)

@@ -129,11 +129,7 @@ extension Library {
         _ windows: [SegmentVector], fresh: [(contentHash: [UInt8], vector: [Float])], modelID: Int64
     ) throws(LibraryError) -> Set<Int64> {
         try write { db in
-            let remember = try db.cachedStatement(
-                sql: "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)")
-            for entry in fresh where VectorCoding.isValid(entry.vector) {
-                try remember.execute(arguments: [modelID, Data(entry.contentHash), VectorCoding.encode(entry.vector)])
-            }
+            try Self.remember(fresh, modelID: modelID, in: db)
             // Another process (or the watcher's ingest) may have rewritten the segment
             // since its text was read; a vector is kept only for the text it was made from.
             let insert = try db.cachedStatement(
@@ -151,6 +147,15 @@ extension Library {
                 if db.changesCount > 0 { stored.insert(window.segmentID) }
             }
             return stored
+        }
+    }
+
+    /// Stores new vectors by content hash, once each; invalid ones are left out.
+    static func remember(_ fresh: [(contentHash: [UInt8], vector: [Float])], modelID: Int64, in db: Database) throws {
+        let remember = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)")
+        for entry in fresh where VectorCoding.isValid(entry.vector) {
+            try remember.execute(arguments: [modelID, Data(entry.contentHash), VectorCoding.encode(entry.vector)])
         }
     }
 
