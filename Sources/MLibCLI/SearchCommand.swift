@@ -56,8 +56,18 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "M3U: list images as well as videos.")
     var includeImages = false
 
+    @Flag(help: "Show the query's hints and, under each hit, what the rerank weighed and how much (the JSON always carries it).")
+    var explain = false
+
+    @Flag(help: "Keep recall's order and fusion score (no rerank).")
+    var noRerank = false
+
+    @Option(help: ArgumentHelp("Leave out hits scoring below this probability (0 to 1).", valueName: "score"))
+    var minScore: Double?
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        if let minScore, !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1.") }
         if (query == nil) == (like == nil) { throw ValidationError("Give a query, or --like FILE (not both).") }
     }
 
@@ -75,7 +85,8 @@ struct SearchCommand: ParsableCommand {
                 query ?? "",
                 options: SearchOptions(
                     mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
-                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords),
+                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords, rerank: !noRerank,
+                    minimumScore: minScore),
                 modelName: modelOptions.model)
             }
         } catch let error as LibraryError {
@@ -86,7 +97,8 @@ struct SearchCommand: ParsableCommand {
         CommandContext.warn(outcome.warnings)
         let toTerminal = output == nil && CommandContext.stdoutIsTerminal
         let options = ExportOptions(
-            color: toTerminal, width: toTerminal ? CommandContext.terminalWidth : nil, includeImages: includeImages)
+            color: toTerminal, width: toTerminal ? CommandContext.terminalWidth : nil, includeImages: includeImages,
+            explain: explain)
         let bytes = Exporter.render(outcome.results, format: format.exportFormat, options: options)
         try OutputWriter.write(bytes, to: output)
     }

@@ -10,12 +10,23 @@ public struct SearchResults: Sendable, Hashable {
     /// How recall was done: `keyword` today; `semantic` and `hybrid` come with vectors.
     public var mode: String
     public var hits: [SearchHit]
+    /// How the hits were ordered and scored: `rerank` (calibrated probabilities),
+    /// `recall` (fusion order and score), or `remote` (a served reranker judged the top).
+    public var ranking: String
+    /// The soft hints read from the query (kind, dates, camera, quoted phrases), one
+    /// line each, as `--explain` shows them.
+    public var hints: [String]
 
-    public init(query: String, library: String, generatedAt: Date = Date(), mode: String = "keyword", hits: [SearchHit]) {
+    public init(
+        query: String, library: String, generatedAt: Date = Date(), mode: String = "keyword", hits: [SearchHit],
+        ranking: String = "recall", hints: [String] = []
+    ) {
         self.query = query
         self.library = library
         self.generatedAt = generatedAt
         self.mode = mode
         self.hits = hits
+        self.ranking = ranking
+        self.hints = hints
     }
 }

@@ -31,13 +31,13 @@ extension Engine {
             let store = try vectorStore(for: picture, warnings: &warnings)
             if let vector = example.pictures ?? (try? embedPictures(example.images, model: picture)) {
                 channels.append(VectorChannel(
-                    name: "picture:" + picture.name, store: store, queryVector: vector, floor: Self.likePictureFloor, sure: Self.likePictureSure))
+                    name: "picture:" + picture.name, store: store, queryVector: vector, floor: Self.likePictureFloor, sure: Self.likePictureSure, space: .picture))
             } else if let asker = try library.model(for: .pictureQuery), let passage = example.passages.first,
                 let vector = try? queryVector(String(passage.prefix(300)), model: asker)
             {
                 channels.append(VectorChannel(
                     name: "picture:" + picture.name, store: store, queryVector: vector, floor: VectorChannel.pictureFloor,
-                    sure: VectorChannel.pictureSure))
+                    sure: VectorChannel.pictureSure, space: .picture))
             }
         }
         if channels.isEmpty {

@@ -22,7 +22,9 @@ extension Engine {
     public func search(_ query: String, options: SearchOptions, modelName: String? = nil) throws -> SearchOutcome {
         var warnings: [String] = []
         var channels: [any RecallChannel] = []
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Vectors embed what is left of the query once its hints (kind, dates, camera) are read.
+        let trimmed = SearchEngine.hints(in: query, options: options).semanticText
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         if options.mode != .keyword, !trimmed.isEmpty {
             do {
                 if let channel = try textChannel(for: trimmed, modelName: modelName, warnings: &warnings) {
@@ -37,7 +39,8 @@ extension Engine {
                 warnings.append(error.message + "; pictures are searched by their words, colours and text only")
             }
         }
-        let results = try SearchEngine(library: library, vectorChannels: channels).search(query, options: options)
+        let results = try SearchEngine(library: library, vectorChannels: channels, reranker: Reranker())
+            .search(query, options: options)
         return SearchOutcome(results: results, warnings: warnings)
     }
 
@@ -73,7 +76,7 @@ extension Engine {
         let vector = try queryVector(query, model: asker)
         return VectorChannel(
             name: "picture:" + picture.name, store: store, queryVector: vector, floor: VectorChannel.pictureFloor,
-            sure: VectorChannel.pictureSure)
+            sure: VectorChannel.pictureSure, space: .picture)
     }
 
     /// The model's store, brought up to date with the library if it moved on.

@@ -10,15 +10,18 @@ public struct ExportOptions: Sendable, Hashable {
     public var imageSeconds: Int?
     /// M3U: add VLC start and stop times for a video's best moment.
     public var useMoments: Bool
+    /// Table: show the query's hints and, under each hit, the rerank's components.
+    public var explain: Bool
 
     public init(
         color: Bool = false, width: Int? = nil, includeImages: Bool = false,
-        imageSeconds: Int? = 5, useMoments: Bool = false
+        imageSeconds: Int? = 5, useMoments: Bool = false, explain: Bool = false
     ) {
         self.color = color
         self.width = width
         self.includeImages = includeImages
         self.imageSeconds = imageSeconds
         self.useMoments = useMoments
+        self.explain = explain
     }
 }

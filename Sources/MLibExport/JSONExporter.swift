@@ -30,6 +30,8 @@ public struct JSONExporter: Sendable {
             "library": .string(results.library),
             "generated_at": .string(Self.timestamp(results.generatedAt)),
             "mode": .string(results.mode),
+            "ranking": .string(results.ranking),
+            "hints": .array(results.hints.map(JSONNode.string)),
             "count": .integer(Int64(results.hits.count)),
             "results": .array(results.hits.map(\.jsonNode)),
         ])

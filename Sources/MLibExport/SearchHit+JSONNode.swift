@@ -46,9 +46,39 @@ extension SearchHit {
                 }
             ),
         ]
+        if let explanation {
+            members["rerank"] = explanation.jsonNode
+        }
+        if !topFrames.isEmpty {
+            members["top_frames"] = .array(
+                topFrames.filter { $0.time.isFinite && $0.similarity.isFinite }.map {
+                    .object(["time": JSONNode.rounded($0.time, places: 3), "similarity": JSONNode.rounded($0.similarity, places: 4)])
+                })
+        }
         if !path.isValidUTF8 {
             members["path_base64"] = .string(Data(path.bytes).base64EncodedString())
         }
+        return .object(members)
+    }
+}
+
+extension RerankExplanation {
+    /// The `rerank` object of a result: the probability, the model, each weighed
+    /// component, every feature's value, the judges' scores and recall's view.
+    var jsonNode: JSONNode {
+        func number(_ value: Double) -> JSONNode { value.isFinite ? JSONNode.rounded(value, places: 4) : .number(0) }
+        var members: [String: JSONNode] = [
+            "probability": number(probability),
+            "model": .string(model),
+            "bias": number(bias),
+            "components": .array(
+                components.map { .object(["name": .string($0.name), "value": number($0.value), "contribution": number($0.contribution)]) }),
+            "features": .object(features.mapValues(number)),
+            "recall_rank": .integer(Int64(recallRank)),
+            "recall_score": number(recallScore),
+        ]
+        if let judgeScore { members["judge"] = number(judgeScore) }
+        if let remoteScore { members["remote"] = number(remoteScore) }
         return .object(members)
     }
 }

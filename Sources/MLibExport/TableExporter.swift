@@ -27,15 +27,18 @@ public struct TableExporter: Sendable {
     public var color: Bool
     /// The terminal's width in columns; nil never cuts lines.
     public var width: Int?
+    /// Whether the query's hints and each hit's rerank components are shown.
+    public var explain: Bool
 
-    public init(color: Bool = false, width: Int? = nil) {
+    public init(color: Bool = false, width: Int? = nil, explain: Bool = false) {
         self.color = color
         self.width = width
+        self.explain = explain
     }
 
     /// An exporter configured by the table part of `options`.
     public init(options: ExportOptions) {
-        self.init(color: options.color, width: options.width)
+        self.init(color: options.color, width: options.width, explain: options.explain)
     }
 
     private static let bold = "\u{1B}[1m"
@@ -48,9 +51,10 @@ public struct TableExporter: Sendable {
 
     /// The table as UTF-8 text, each line ending with a newline.
     public func render(_ results: SearchResults) -> [UInt8] {
+        let preface = explain ? fit(ExplanationText.hints(results)) + "\n" : ""
         guard !results.hits.isEmpty else {
             let line = "No matches for \"\(results.query.singleLine)\"."
-            return Array((fit(line) + "\n").utf8)
+            return Array((preface + fit(line) + "\n").utf8)
         }
         let scores = results.hits.map { Self.scoreText($0.score) }
         let rankWidth = results.hits.map { String($0.rank).count }.max() ?? 1
@@ -62,7 +66,7 @@ public struct TableExporter: Sendable {
         let titleWidth = titleColumn(
             titles: titles, paths: paths, room: width.map { $0 - prefixWidth - Self.separator.count })
 
-        var out = ""
+        var out = preface
         for (index, hit) in results.hits.enumerated() {
             let prefix = [
                 String(hit.rank).leftPadded(toColumns: rankWidth),
@@ -79,6 +83,10 @@ public struct TableExporter: Sendable {
                 // On a very narrow terminal the snippet is worth more than its indent.
                 if let width, width - indent.count < Self.narrowest { indent = "" }
                 out += indent + highlighted(snippet, columns: width.map { $0 - indent.count }) + "\n"
+            }
+            if explain {
+                let indent = String(repeating: " ", count: prefixWidth)
+                for line in ExplanationText.lines(for: hit) { out += fit(indent + line) + "\n" }
             }
         }
         return Array(out.utf8)

@@ -17,38 +17,65 @@ public struct SearchEngine: Sendable {
     /// Channels by meaning; none means every mode searches by words.
     public let vectorChannels: [any RecallChannel]
     public let ranking: any RankingStage
+    /// The second stage; nil keeps recall's order.
+    public let reranker: Reranker?
 
-    public init(library: Library, vectorChannels: [any RecallChannel] = [], ranking: any RankingStage = FusionRanking()) {
+    public init(
+        library: Library, vectorChannels: [any RecallChannel] = [], ranking: any RankingStage = FusionRanking(),
+        reranker: Reranker? = nil
+    ) {
         self.library = library
         self.vectorChannels = vectorChannels
         self.ranking = ranking
+        self.reranker = reranker
+    }
+
+    /// The hints in `query` and the text left to search by, as this engine reads them.
+    public static func hints(in query: String, options: SearchOptions) -> QueryHints {
+        HintExtractor.extract(query, now: options.referenceDate ?? Date(), calendar: .current)
     }
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        let analyzed = QueryAnalyzer.analyze(query)
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hints = Self.hints(in: query, options: options)
+        let trimmed = hints.semanticText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let analyzed = QueryAnalyzer.analyze(trimmed)
         let mode = vectorChannels.isEmpty ? .keyword : options.mode
         var channels: [any RecallChannel] = []
         if mode != .semantic { channels.append(WordChannel()) }
         if mode != .keyword, !trimmed.isEmpty { channels += vectorChannels }
-        let recallQuery = RecallQuery(text: trimmed, analyzed: analyzed, kind: options.kind, requireAllWords: options.requireAllWords)
+        let recallQuery = RecallQuery(
+            text: trimmed, analyzed: analyzed, kind: options.kind, requireAllWords: options.requireAllWords, hints: hints)
+        let reranker = options.rerank ? self.reranker : nil
         let hits: [SearchHit] = try library.reading { reader in
-            let candidates = try recall(recallQuery, channels: channels, limit: options.limit, reader: reader)
-            let ranked = ranking.rank(candidates, channels: channels.map(\.name), query: recallQuery)
+            // The rerank looks deeper than the list it returns: it can lift what recall ranked low.
+            let depth =
+                reranker == nil
+                ? (channels.count > 1 ? max(options.limit * 2, 50) : options.limit) : max(options.limit * 2, Self.rerankPool)
+            let candidates = try recall(recallQuery, channels: channels, depth: depth, reader: reader)
+            var ranked = ranking.rank(candidates, channels: channels.map(\.name), query: recallQuery)
+            if let reranker {
+                ranked = try reranker.rerank(ranked, channels: channels, query: recallQuery, reader: reader)
+            }
+            if let minimum = options.minimumScore { ranked.removeAll { $0.score < minimum } }
             return try assemble(ranked, query: analyzed, options: options, reader: reader)
         }
-        return SearchResults(query: query, library: library.path, mode: mode.rawValue, hits: hits)
+        return SearchResults(
+            query: query, library: library.path, mode: mode.rawValue, hits: hits, ranking: reranker == nil ? "recall" : "rerank",
+            hints: hints.descriptions)
     }
+
+    /// How many items each recall channel hands the rerank, at least: with two or three
+    /// channels, some 150–250 candidates.
+    public static let rerankPool = 100
 
     /// Every channel's items, merged by item; with `requireAllWords`, only items
     /// holding every word, whichever channel found them.
     private func recall(
-        _ query: RecallQuery, channels: [any RecallChannel], limit: Int, reader: LibraryReader
+        _ query: RecallQuery, channels: [any RecallChannel], depth: Int, reader: LibraryReader
     ) throws -> [Candidate] {
-        // Several channels: each looks deeper, so fusion has overlap to work with. A
-        // vector store may still list items removed since it was built; a little more
-        // depth keeps such holes out of the list.
-        let depth = channels.count > 1 ? max(limit * 2, 50) : limit
+        // Several channels look deeper than the list (see `search`), so fusion has
+        // overlap to work with. A vector store may still list items removed since it
+        // was built; a little more depth keeps such holes out of the list.
         var byItem: [Int64: Candidate] = [:]
         var order: [Int64] = []
         for channel in channels {
@@ -80,7 +107,8 @@ public struct SearchEngine: Sendable {
         let shown = Array(candidates.filter { items[$0.itemID] != nil }.prefix(options.limit))
         let texts = try reader.evidenceText(itemIDs: shown.filter { $0.matches["words"] != nil }.map(\.itemID))
         let timed = try reader.timedSegments(itemIDs: shown.map(\.itemID).filter { items[$0]?.kind == .video })
-        let segmentIDs = shown.flatMap { $0.matches.values.flatMap { $0.segments.map(\.segmentID) } }
+        let segmentIDs =
+            shown.flatMap { $0.matches.values.flatMap { $0.segments.map(\.segmentID) } } + shown.compactMap { $0.bestPassage?.segmentID }
         let segments = try reader.segments(ids: segmentIDs)
         let snippets = SnippetBuilder(query: query)
 
@@ -94,6 +122,10 @@ public struct SearchEngine: Sendable {
                 snippet = cut.text
             }
             var moments = MomentFinder.moments(in: timed[item.id] ?? [], for: query)
+            if let moment = candidate.moment {
+                moments.removeAll { $0.start == moment.start && $0.end == moment.end }
+                moments.insert(moment, at: 0)
+            }
             let vectorMatches = candidate.matches.filter { $0.key != "words" }.sorted { $0.value.score > $1.value.score }
             for (channel, match) in vectorMatches {
                 for found in match.segments {
@@ -109,12 +141,22 @@ public struct SearchEngine: Sendable {
                     }
                 }
             }
+            if let best = candidate.bestPassage, !vectorMatches.contains(where: { $0.key.hasPrefix("text:") }),
+                let segment = segments[best.segmentID]
+            {
+                // Found by words alone, but the rerank weighed its meaning too: show the passage it weighed.
+                evidence.append(
+                    Evidence(
+                        source: .semantic, field: segment.field, text: Self.passage(segment.text), score: best.score,
+                        start: segment.start, end: segment.end, channel: nil))
+            }
             hits.append(
                 SearchHit(
                     rank: hits.count + 1, score: candidate.score, itemID: item.id, path: item.path, kind: item.kind,
                     mime: item.mime, title: item.title, snippet: snippet, duration: item.duration,
                     metadata: item.metadata, moments: moments, evidence: evidence,
-                    channels: candidate.matches.mapValues(\.score)))
+                    channels: candidate.matches.mapValues(\.score), explanation: candidate.explanation,
+                    topFrames: candidate.topFrames))
         }
         return hits
     }

@@ -1,3 +1,4 @@
+public import Foundation
 public import MLibCore
 
 /// What to search for and how many results to return.
@@ -11,15 +12,25 @@ public struct SearchOptions: Sendable, Hashable {
     /// Whether only items holding every word are returned; otherwise, when they are
     /// fewer than `limit`, items holding all words but one follow.
     public var requireAllWords: Bool
+    /// Whether the rerank orders and scores the hits (when the engine has one); false
+    /// keeps recall's fusion order and score.
+    public var rerank: Bool
+    /// Hits scoring below this are left out (the list may end early).
+    public var minimumScore: Double?
+    /// The moment "yesterday" and "last summer" are counted from; nil is now.
+    public var referenceDate: Date?
 
     public init(
         mode: SearchMode = .hybrid, kind: ItemKind? = nil, limit: Int = 20, includeMetadata: Bool = true,
-        requireAllWords: Bool = false
+        requireAllWords: Bool = false, rerank: Bool = true, minimumScore: Double? = nil, referenceDate: Date? = nil
     ) {
         self.mode = mode
         self.kind = kind
         self.limit = max(1, limit)
         self.includeMetadata = includeMetadata
         self.requireAllWords = requireAllWords
+        self.rerank = rerank
+        self.minimumScore = minimumScore
+        self.referenceDate = referenceDate
     }
 }

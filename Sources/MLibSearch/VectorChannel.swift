@@ -13,6 +13,11 @@ public struct VectorChannel: RecallChannel {
     public let floor: Float
     /// Cosine similarity at which a match counts as sure (strength 1).
     public let sure: Float
+    /// What the channel's vectors embed: passages of text, or pictures and frames.
+    public enum Space: String, Sendable, Hashable {
+        case text, picture
+    }
+    public let space: Space
     /// Segments kept per item as evidence.
     public static let segmentsPerItem = 3
 
@@ -30,9 +35,10 @@ public struct VectorChannel: RecallChannel {
 
     public init(
         name: String, store: VectorStore, queryVector: [Float], floor: Float = VectorChannel.textFloor,
-        sure: Float = VectorChannel.sureSimilarity
+        sure: Float = VectorChannel.sureSimilarity, space: Space = .text
     ) {
         self.name = name
+        self.space = space
         self.store = store
         self.queryVector = queryVector
         self.floor = floor
@@ -40,7 +46,7 @@ public struct VectorChannel: RecallChannel {
     }
 
     /// How far `similarity` stands between the floor (0) and a sure match (1).
-    func strength(_ similarity: Float) -> Double {
+    public func strength(_ similarity: Float) -> Double {
         let span = max(sure - floor, 0.01)
         return Double(min(1, max(0, (similarity - floor) / span)))
     }

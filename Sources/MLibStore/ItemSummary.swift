@@ -10,4 +10,6 @@ public struct ItemSummary: Sendable, Hashable {
     public var duration: Double?
     /// Empty unless asked for: parsing it for every hit costs more than finding them.
     public var metadata: [String: JSONValue]
+    /// The file's modification time when it was indexed, in nanoseconds since 1970.
+    public var modifiedNanoseconds: Int64?
 }

@@ -99,7 +99,7 @@ public struct LibraryReader {
     /// only when `metadata` is true.
     public func summaries(ids: [Int64], metadata: Bool) throws -> [Int64: ItemSummary] {
         guard !ids.isEmpty else { return [:] }
-        let columns = "id, path, kind, mime, title, duration" + (metadata ? ", metadata" : "")
+        let columns = "id, path, kind, mime, title, duration, mtime_ns" + (metadata ? ", metadata" : "")
         let summaries = try fetch(
             "SELECT \(columns) FROM items WHERE status = 'indexed' AND id IN (\(marks(ids.count)))",
             StatementArguments(ids)
@@ -108,7 +108,8 @@ public struct LibraryReader {
                 id: try row.decode(at: 0, of: "items"), path: RawPath(bytes: try row.bytes(at: 1, of: "items")),
                 kind: ItemKind(rawValue: row.text(at: 2) ?? "") ?? .text, mime: row.text(at: 3) ?? "", title: row.text(at: 4),
                 duration: try row.decodeIfPresent(at: 5, of: "items"),
-                metadata: metadata ? MetadataCoding.decode(row.text(at: 6) ?? "{}") : [:])
+                metadata: metadata ? MetadataCoding.decode(row.text(at: 7) ?? "{}") : [:],
+                modifiedNanoseconds: try row.decodeIfPresent(at: 6, of: "items"))
         }
         return Dictionary(summaries.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
