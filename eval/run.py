@@ -1,35 +1,38 @@
 #!/usr/bin/env python3
-"""Measures mlib's search quality on the labelled set in eval/.
+"""Measures mlib's search quality and the rerank's calibration on the labelled set.
 
-Indexes eval/notes/ into a fresh temporary library, runs every query of
-eval/queries.tsv in keyword, semantic and hybrid mode through the mlib binary
-(`search QUERY --mode MODE --format json --limit 10`), and scores the ranked notes
-against eval/qrels.tsv:
+Indexes eval/notes/ (Markdown notes) and eval/media/ (images and videos: OCR text,
+colours, captions, subtitles, burnt-in text) into a fresh library, runs every query
+of eval/queries.tsv through the mlib binary, and scores the ranked files against
+eval/qrels.tsv (grade 2 = the answer, 1 = partly relevant; a query with no judged file
+has no answer). Queries are grouped by eval/query-kinds.tsv: text, image, video,
+mixed, none.
 
-- Recall@5 and Recall@10: the share of a query's relevant notes (any grade) found in
-  the first 5 or 10 results, averaged over queries;
-- nDCG@10 with graded gains (2^grade - 1: 3 for grade 2, 1 for grade 1), against the
-  ideal order of the judged notes.
+Ranking is measured for four pipelines:
+- keyword: `--mode keyword --no-rerank` (bm25 recall);
+- fusion: `--mode hybrid --no-rerank` (words and meaning, reciprocal rank fusion);
+- rerank: `--mode hybrid` with the committed model (its weights were fitted on this
+  same set by eval/fit_rerank.py, so this row is in-sample);
+- rerank (held-out): the same features, each query ranked by a model fitted on the
+  other folds (5-fold cross-validation by query): what the rerank does on queries it
+  never saw.
 
-Prints a Markdown table (all queries, then paraphrase queries `p…` and keyword
-queries `k…` apart) and writes it, with per-query Recall@10, to
-.build/eval-results.md. A mode the binary refuses (`--mode` unknown or the value
-rejected) is reported as n/a and the run carries on. Before the binary had `--mode`,
-its only search was keyword search, so keyword mode then runs without the option.
+Reported: nDCG@10, Recall@10, MRR, and the expected calibration error (ECE) of the
+scores of the first 10 hits of every query (queries with no answer included: their
+hits are all irrelevant). A reliability table shows, for held-out scores, the share of
+relevant hits per score bin; and the top score of each no-answer query.
 
-    MLIB=.build/release/mlib python3 eval/run.py
-    python3 eval/run.py --check    # also assert hybrid's margin (used by tests)
+    make eval                           # builds, then runs this
+    MLIB=.build/release/mlib python3 eval/run.py [--check] [--features FILE]
 
---check asserts, over all queries, that hybrid's Recall@10 is at least 0.15 above
-keyword's and at most 0.02 below semantic's; it exits 1 when either fails or a mode
-is n/a. Other non-zero exits mean a real error (no binary, indexing failed, bad JSON).
+--features writes every candidate's features (hybrid and keyword runs) for
+eval/fit_rerank.py. --check fails (exit 1) unless the rerank beats fusion on nDCG@10
+(held-out), the held-out ECE is below 0.1, and hit rates rise with the score bins.
 """
 
 import argparse
 import json
-import math
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -37,21 +40,20 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-MODES = ["keyword", "semantic", "hybrid"]
-LIMIT = 10
-MIN_GAIN_OVER_KEYWORD = 0.15
-MAX_LOSS_TO_SEMANTIC = 0.02
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import logistic  # noqa: E402
+import metrics  # noqa: E402
+from rerank_features import FOLDS, MODELS, folds, vector  # noqa: E402
 
 EVAL_DIR = Path(__file__).resolve().parent
 PROJECT = EVAL_DIR.parent
+LIMIT = 10
+POOL = 100
+KINDS = ["text", "image", "video", "mixed", "none"]
 
 
 class EvalError(Exception):
-    """A real error: the evaluation cannot be trusted or cannot run."""
-
-
-class ModeUnavailable(Exception):
-    """The binary refuses this mode; the mode is reported as n/a."""
+    """The evaluation cannot run or cannot be trusted."""
 
 
 def read_tsv(path, columns):
@@ -70,199 +72,206 @@ def load_set():
     queries = read_tsv(EVAL_DIR / "queries.tsv", 2)
     qrels = {}
     for qid, name, grade in read_tsv(EVAL_DIR / "qrels.tsv", 3):
-        if not (EVAL_DIR / "notes" / name).is_file():
-            raise EvalError(f"qrels.tsv names {name}, which is not in eval/notes (run eval/make_notes.py)")
+        if not any((EVAL_DIR / folder / name).is_file() for folder in ("notes", "media")):
+            raise EvalError(f"qrels.tsv names {name}, which is in neither eval/notes nor eval/media")
         qrels.setdefault(qid, {})[name] = int(grade)
-    missing = [qid for qid, _ in queries if qid not in qrels]
-    if missing:
-        raise EvalError(f"queries without judgments: {', '.join(missing)}")
-    return queries, qrels
+    kinds_file = EVAL_DIR / "query-kinds.tsv"
+    kinds = dict(read_tsv(kinds_file, 2)) if kinds_file.exists() else {}
+    for qid, _ in queries:
+        kinds.setdefault(qid, "text" if qrels.get(qid) else "none")
+    return queries, qrels, kinds
 
 
 def run(command, env):
     return subprocess.run(command, capture_output=True, text=True, env=env)
 
 
-def search(mlib, library, query, mode, with_mode_option, env):
-    """The note file names mlib ranks for `query`, best first."""
-    command = [mlib, "--library", library, "search", query, "--format", "json", "--limit", str(LIMIT)]
-    if with_mode_option:
-        command += ["--mode", mode]
+def search(mlib, library, query, options, env):
+    command = [mlib, "--library", library, "search", query, "--format", "json", *options]
     result = run(command, env)
     if result.returncode != 0:
-        message = (result.stderr or result.stdout).strip()
-        # Exit code 1 is mlib's usage error: `--mode` unknown, or this value refused.
-        if result.returncode == 1 and re.search(r"\bmode\b", message, re.IGNORECASE):
-            raise ModeUnavailable(message.splitlines()[0])
-        raise EvalError(f"mlib search {query!r} --mode {mode} failed ({result.returncode}): {message}")
+        raise EvalError(f"mlib search {query!r} {' '.join(options)} failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
     try:
-        document = json.loads(result.stdout)
-        return [Path(hit["path"]).name for hit in document["results"]], document.get("mode")
-    except (json.JSONDecodeError, KeyError, TypeError) as error:
-        raise EvalError(f"mlib search {query!r} --mode {mode}: unreadable JSON ({error})") from None
+        return json.loads(result.stdout)
+    except json.JSONDecodeError as error:
+        raise EvalError(f"mlib search {query!r}: unreadable JSON ({error})") from None
 
 
-def supports_mode_option(mlib, library, env):
-    """Whether the binary knows `--mode` at all (older builds search by keyword only)."""
-    result = run([mlib, "--library", library, "search", "probe", "--mode", "keyword", "--limit", "1"], env)
-    unknown = "Unknown option '--mode'" in (result.stderr + result.stdout)
-    return not unknown
+def run_all(mlib, library, queries, options, env, jobs):
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        documents = list(pool.map(lambda q: search(mlib, library, q[1], options, env), queries))
+    elapsed = time.monotonic() - started
+    return {qid: doc for (qid, _), doc in zip(queries, documents)}, 1000 * elapsed * jobs / max(len(queries), 1)
 
 
-def recall(ranked, relevant, k):
-    return len(set(ranked[:k]) & set(relevant)) / len(relevant)
+def names(document):
+    return [Path(hit["path"]).name for hit in document["results"]]
 
 
-def ndcg(ranked, relevant, k):
-    def gain(grade):
-        return 2**grade - 1
-
-    dcg = sum(gain(relevant.get(name, 0)) / math.log2(rank + 2) for rank, name in enumerate(ranked[:k]))
-    ideal = sorted(relevant.values(), reverse=True)[:k]
-    idcg = sum(gain(grade) / math.log2(rank + 2) for rank, grade in enumerate(ideal))
-    return dcg / idcg
+def scored_top(document, k=LIMIT):
+    return [(Path(hit["path"]).name, hit["score"]) for hit in document["results"][:k]]
 
 
-def score(rankings, queries, qrels, prefix=""):
-    chosen = [qid for qid, _ in queries if qid.startswith(prefix)]
-    if not chosen:
-        return None
-    n = len(chosen)
-    return {
-        "queries": n,
-        "R@5": sum(recall(rankings[q], qrels[q], 5) for q in chosen) / n,
-        "R@10": sum(recall(rankings[q], qrels[q], 10) for q in chosen) / n,
-        "nDCG@10": sum(ndcg(rankings[q], qrels[q], 10) for q in chosen) / n,
-    }
+def candidates(documents, qrels, model):
+    """Every hit with its features and label, by query."""
+    rows = {}
+    for qid, document in documents.items():
+        relevant = qrels.get(qid, {})
+        rows[qid] = [
+            {"name": Path(hit["path"]).name, "label": 1 if relevant.get(Path(hit["path"]).name, 0) > 0 else 0,
+             "features": hit["rerank"]["features"], "model": hit["rerank"]["model"]}
+            for hit in document["results"] if "rerank" in hit
+        ]
+    return rows
 
 
-def table(results, queries, qrels, prefix, heading):
-    lines = [f"### {heading}", "", "| mode | Recall@5 | Recall@10 | nDCG@10 | ms/query |", "| --- | ---: | ---: | ---: | ---: |"]
-    count = None
-    for mode in MODES:
-        outcome = results[mode]
-        if outcome["rankings"] is None:
-            lines.append(f"| {mode} | n/a | n/a | n/a | n/a |")
+def held_out(rows, model_name):
+    """Each query's candidates scored by a model fitted on the other folds."""
+    features = MODELS[model_name]
+    predictions = {}
+    query_ids = sorted(rows)
+    for fold in range(FOLDS):
+        train = [c for q in query_ids if folds(q) != fold for c in rows[q]]
+        if not train:
             continue
-        s = score(outcome["rankings"], queries, qrels, prefix)
-        count = s["queries"]
-        lines.append(
-            f"| {mode}{outcome['note']} | {s['R@5']:.3f} | {s['R@10']:.3f} | {s['nDCG@10']:.3f} | {outcome['ms']:.0f} |"
-        )
-    if count is not None:
-        lines[0] += f" ({count} queries)"
+        beta = logistic.fit([vector(c["features"], features) for c in train], [c["label"] for c in train])
+        for q in query_ids:
+            if folds(q) == fold:
+                scored = [(c["name"], logistic.predict(beta, vector(c["features"], features))) for c in rows[q]]
+                predictions[q] = sorted(scored, key=lambda pair: -pair[1])
+    return predictions
+
+
+def ranking_table(pipelines, qrels, kinds, queries):
+    lines = ["| pipeline | kind | queries | nDCG@10 | Recall@10 | MRR | ECE (top 10) | ms/query |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name, outcome in pipelines.items():
+        for kind in ["all"] + KINDS[:-1]:
+            chosen = [q for q, _ in queries if kind == "all" or kinds[q] == kind]
+            scores = metrics.ranking_scores(outcome["rankings"], qrels, chosen)
+            if scores is None:
+                continue
+            ece_queries = [q for q, _ in queries if kind == "all" or kinds[q] in (kind,)]
+            if kind == "all":
+                ece_queries = [q for q, _ in queries]
+            pairs = [(score, 1 if qrels.get(q, {}).get(item, 0) > 0 else 0)
+                     for q in ece_queries for item, score in outcome["scored"][q]]
+            _, ece = metrics.reliability(pairs) if outcome["probabilities"] else (None, None)
+            lines.append(
+                f"| {name} | {kind} | {scores['queries']} | {scores['nDCG@10']:.3f} | {scores['R@10']:.3f} | {scores['MRR']:.3f} | "
+                + (f"{ece:.3f}" if ece is not None else "n/a (not a probability)")
+                + (f" | {outcome['ms']:.0f} |" if outcome["ms"] else " | – |"))
     return "\n".join(lines)
 
 
-def per_query(results, queries, qrels):
-    available = [m for m in MODES if results[m]["rankings"] is not None]
-    lines = [
-        "| id | query | relevant | " + " | ".join(f"{m} R@10" for m in available) + " |",
-        "| --- | --- | ---: | " + " | ".join("---:" for _ in available) + " |",
-    ]
-    for qid, query in queries:
-        cells = [f"{recall(results[m]['rankings'][qid], qrels[qid], 10):.2f}" for m in available]
-        lines.append(f"| {qid} | {query} | {len(qrels[qid])} | " + " | ".join(cells) + " |")
+def reliability_table(rows):
+    lines = ["| score bin | hits | mean score | share relevant |", "| --- | ---: | ---: | ---: |"]
+    for row in rows:
+        if row["count"]:
+            lines.append(f"| {row['bin']} | {row['count']} | {row['mean']:.3f} | {row['rate']:.3f} |")
+        else:
+            lines.append(f"| {row['bin']} | 0 | – | – |")
     return "\n".join(lines)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mlib", default=os.environ.get("MLIB", str(PROJECT / ".build/release/mlib")),
-                        help="the mlib binary (default: $MLIB, else .build/release/mlib)")
-    parser.add_argument("--output", default=str(PROJECT / ".build/eval-results.md"),
-                        help="where to write the Markdown results (default: .build/eval-results.md)")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="searches run at once")
-    parser.add_argument("--check", action="store_true",
-                        help="fail unless hybrid beats keyword by 0.15 Recall@10 and is within 0.02 of semantic")
+    parser.add_argument("--mlib", default=os.environ.get("MLIB", str(PROJECT / ".build/release/mlib")))
+    parser.add_argument("--output", default=str(PROJECT / ".build/eval-results.md"))
+    parser.add_argument("--features", help="write every candidate's features here (JSON) for eval/fit_rerank.py")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
-
-    mlib = args.mlib
-    if not os.access(mlib, os.X_OK):
-        raise EvalError(f"no mlib binary at {mlib}: run `make build` or set MLIB")
-    queries, qrels = load_set()
+    if not os.access(args.mlib, os.X_OK):
+        raise EvalError(f"no mlib binary at {args.mlib}: run `make build` or set MLIB")
+    queries, qrels, kinds = load_set()
     env = dict(os.environ)
     env.pop("MLIB_LIBRARY", None)
+    jobs = max(1, args.jobs)
 
     with tempfile.TemporaryDirectory(prefix="mlib-eval-") as scratch:
         library = str(Path(scratch) / "library.sqlite")
+        folders = [str(EVAL_DIR / f) for f in ("notes", "media") if (EVAL_DIR / f).is_dir()]
         started = time.monotonic()
-        result = run([mlib, "--library", library, "index", str(EVAL_DIR / "notes"), "--quiet"], env)
+        result = run([args.mlib, "--library", library, "index", *folders, "--quiet"], env)
         if result.returncode != 0:
-            raise EvalError(f"mlib index eval/notes failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
-        index_seconds = time.monotonic() - started
-        print(f"indexed {len(list((EVAL_DIR / 'notes').glob('*.md')))} notes in {index_seconds:.1f} s", file=sys.stderr)
+            raise EvalError(f"mlib index failed ({result.returncode}): {(result.stderr or result.stdout).strip()}")
+        print(f"indexed {', '.join(Path(f).name for f in folders)} in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
-        has_mode = supports_mode_option(mlib, library, env)
-        results = {}
-        for mode in MODES:
-            note = ""
-            with_option = has_mode
-            if not has_mode:
-                if mode != "keyword":
-                    print(f"{mode}: n/a (this mlib has no --mode option)", file=sys.stderr)
-                    results[mode] = {"rankings": None, "note": "", "ms": 0}
-                    continue
-                note = " (no --mode: default search)"
-            started = time.monotonic()
-            try:
-                with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-                    answers = list(pool.map(lambda q: search(mlib, library, q[1], mode, with_option, env), queries))
-            except ModeUnavailable as refusal:
-                print(f"{mode}: n/a ({refusal})", file=sys.stderr)
-                results[mode] = {"rankings": None, "note": "", "ms": 0}
-                continue
-            elapsed = time.monotonic() - started
-            ranked = [names for names, _ in answers]
-            # Hybrid falls back to words when no model is found; say so rather than score it as hybrid.
-            reported = sorted({str(ran) for _, ran in answers if ran and ran != mode})
-            if with_option and reported:
-                note = f" (ran as {', '.join(reported)})"
-                print(f"{mode}: mlib reported mode {', '.join(reported)}: is the model installed?", file=sys.stderr)
-            results[mode] = {
-                "rankings": {qid: names for (qid, _), names in zip(queries, ranked)},
-                "note": note,
-                # Wall time per query, process start and model load included.
-                "ms": 1000 * elapsed * max(1, args.jobs) / len(queries),
-            }
+        keyword, keyword_ms = run_all(args.mlib, library, queries, ["--mode", "keyword", "--no-rerank", "--limit", str(LIMIT)], env, jobs)
+        fusion, fusion_ms = run_all(args.mlib, library, queries, ["--mode", "hybrid", "--no-rerank", "--limit", str(LIMIT)], env, jobs)
+        rerank, rerank_ms = run_all(args.mlib, library, queries, ["--mode", "hybrid", "--limit", str(LIMIT), "--min-score", "0"], env, jobs)
+        pool, _ = run_all(args.mlib, library, queries, ["--mode", "hybrid", "--limit", str(POOL), "--min-score", "0"], env, jobs)
+        words_pool, _ = run_all(args.mlib, library, queries, ["--mode", "keyword", "--limit", str(POOL), "--min-score", "0"], env, jobs)
+
+    for qid, document in rerank.items():
+        if document.get("ranking") != "rerank":
+            raise EvalError(f"{qid}: the search did not rerank (ranking {document.get('ranking')!r}); is the model installed?")
+    full_rows = candidates(pool, qrels, "full")
+    words_rows = candidates(words_pool, qrels, "words")
+    if args.features:
+        Path(args.features).write_text(json.dumps({"full": full_rows, "words": words_rows}), encoding="utf-8")
+        print(f"features written to {args.features}", file=sys.stderr)
+
+    cv = held_out(full_rows, "full")
+    pipelines = {
+        "keyword": {"rankings": {q: names(d) for q, d in keyword.items()}, "scored": {q: scored_top(d) for q, d in keyword.items()},
+                    "probabilities": False, "ms": keyword_ms},
+        "fusion": {"rankings": {q: names(d) for q, d in fusion.items()}, "scored": {q: scored_top(d) for q, d in fusion.items()},
+                   "probabilities": False, "ms": fusion_ms},
+        "rerank (fitted on all)": {"rankings": {q: names(d) for q, d in rerank.items()},
+                                   "scored": {q: scored_top(d) for q, d in rerank.items()}, "probabilities": True, "ms": rerank_ms},
+        "rerank (held-out)": {"rankings": {q: [n for n, _ in cv[q][:LIMIT]] for q in cv},
+                              "scored": {q: cv[q][:LIMIT] for q in cv}, "probabilities": True, "ms": 0},
+    }
+    held_pairs = [(s, 1 if qrels.get(q, {}).get(n, 0) > 0 else 0) for q in cv for n, s in cv[q][:LIMIT]]
+    held_rows, held_ece = metrics.reliability(held_pairs)
+    fitted_pairs = [(s, 1 if qrels.get(q, {}).get(n, 0) > 0 else 0) for q, d in rerank.items() for n, s in scored_top(d)]
+    fitted_rows, fitted_ece = metrics.reliability(fitted_pairs)
+    none_queries = [q for q, _ in queries if kinds[q] == "none"]
+    tops = {q: (rerank[q]["results"][0]["score"] if rerank[q]["results"] else 0.0) for q in none_queries}
+    held_tops = {q: (cv[q][0][1] if cv.get(q) else 0.0) for q in none_queries}
+    answered_tops = [rerank[q]["results"][0]["score"] for q, _ in queries if kinds[q] != "none" and rerank[q]["results"]]
 
     sections = [
-        table(results, queries, qrels, "", "All queries"),
-        table(results, queries, qrels, "p", "Paraphrase queries (no shared content word with grade-2 notes)"),
-        table(results, queries, qrels, "k", "Keyword queries"),
+        "### Ranking and calibration", "", ranking_table(pipelines, qrels, kinds, queries), "",
+        f"### Reliability of held-out scores (top 10 of every query, {len(held_pairs)} hits; ECE {held_ece:.3f})", "",
+        reliability_table(held_rows), "",
+        f"### Reliability of the committed model's scores (in-sample; ECE {fitted_ece:.3f})", "",
+        reliability_table(fitted_rows), "",
+        f"### Queries with no answer ({len(none_queries)})", "",
+        "| id | query | top score (committed) | top score (held-out) |", "| --- | --- | ---: | ---: |",
+        *[f"| {q} | {dict(queries)[q]} | {tops[q]:.3f} | {held_tops[q]:.3f} |" for q in none_queries],
+        "",
+        (f"Top score of no-answer queries: mean {sum(tops.values()) / len(tops):.3f}, max {max(tops.values()):.3f}; "
+         f"of answered queries: mean {sum(answered_tops) / max(len(answered_tops), 1):.3f}." if tops else "No no-answer queries."),
     ]
-    summary = "\n\n".join(sections)
+    summary = "\n".join(sections)
     print(summary)
-
     output = Path(args.output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    header = (
-        f"# mlib evaluation\n\n{len(list((EVAL_DIR / 'notes').glob('*.md')))} notes, {len(queries)} queries "
-        f"(eval/queries.tsv), judgments in eval/qrels.tsv; nDCG gains 2^grade - 1; "
-        f"ms/query is wall time per `mlib search` process (start-up and model load included).\n\n"
-    )
-    if any(results[m]["rankings"] is not None for m in MODES):
-        body = summary + "\n\n### Recall@10 per query\n\n" + per_query(results, queries, qrels) + "\n"
-    else:
-        body = summary + "\n"
-    output.write_text(header + body, encoding="utf-8")
+    counts = {k: sum(1 for q, _ in queries if kinds[q] == k) for k in KINDS}
+    header = (f"# mlib evaluation\n\n{len(queries)} queries ({', '.join(f'{v} {k}' for k, v in counts.items())}); "
+              "ms/query is wall time per `mlib search` process, start-up and model load included.\n\n")
+    output.write_text(header + summary + "\n", encoding="utf-8")
     print(f"\nwritten to {output}", file=sys.stderr)
 
     if args.check:
-        missing = [m for m in MODES if results[m]["rankings"] is None or results[m]["note"]]
-        if missing:
-            print(f"check failed: no `--mode` results for {', '.join(missing)}", file=sys.stderr)
-            return 1
-        r10 = {m: score(results[m]["rankings"], queries, qrels)["R@10"] for m in MODES}
+        answered = [q for q, _ in queries]
+        fused = metrics.ranking_scores(pipelines["fusion"]["rankings"], qrels, answered)["nDCG@10"]
+        held = metrics.ranking_scores(pipelines["rerank (held-out)"]["rankings"], qrels, answered)["nDCG@10"]
         failures = []
-        if r10["hybrid"] < r10["keyword"] + MIN_GAIN_OVER_KEYWORD:
-            failures.append(f"hybrid Recall@10 {r10['hybrid']:.3f} is not {MIN_GAIN_OVER_KEYWORD} above keyword {r10['keyword']:.3f}")
-        if r10["hybrid"] < r10["semantic"] - MAX_LOSS_TO_SEMANTIC:
-            failures.append(f"hybrid Recall@10 {r10['hybrid']:.3f} loses more than {MAX_LOSS_TO_SEMANTIC} to semantic {r10['semantic']:.3f}")
+        if held <= fused:
+            failures.append(f"held-out rerank nDCG@10 {held:.3f} does not beat fusion {fused:.3f}")
+        if held_ece is None or held_ece >= 0.1:
+            failures.append(f"held-out ECE {held_ece} is not below 0.1")
+        if not metrics.rising(held_rows):
+            failures.append("held-out hit rates do not rise with the score bins")
         if failures:
             print("check failed: " + "; ".join(failures), file=sys.stderr)
             return 1
-        print(f"check passed: Recall@10 hybrid {r10['hybrid']:.3f}, keyword {r10['keyword']:.3f}, semantic {r10['semantic']:.3f}", file=sys.stderr)
+        print(f"check passed: nDCG@10 held-out rerank {held:.3f} > fusion {fused:.3f}; ECE {held_ece:.3f}", file=sys.stderr)
     return 0
 
 
