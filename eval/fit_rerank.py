@@ -34,9 +34,9 @@ def fit(rows, names):
 def swift_model(name, beta, names, tied):
     weights = {n: w for n, w in zip(names, beta[1:])}
     weights.update({target: weights[source] for target, source in tied.items()})
-    entries = ", ".join(f".{SWIFT_NAMES.get(n, n)}: {w:.4f}" for n, w in weights.items())
+    entries = "".join(f"            .{SWIFT_NAMES.get(n, n)}: {w:.4f},\n" for n, w in weights.items())
     return (f'    public static let {name} = RerankModel(\n        name: "{name}", intercept: {beta[0]:.4f},\n'
-            f"        weights: [{entries}])\n")
+            f"        weights: [\n{entries}        ])\n")
 
 
 def main():
@@ -48,12 +48,14 @@ def main():
     for name, tied, doc in [
         ("full", {"picture": "meaning"}, "The model for searches where a meaning channel ran; `picture` borrows `meaning`'s weight."),
         ("words", {}, "The model for searches by words alone."),
+        ("documents", {"picture": "meaning"},
+         "The model for `mlib rerank`: documents judged by their own text and pictures, with no recall to lean on."),
     ]:
-        beta, count, positives, queries = fit(data[name], MODELS[name])
+        beta, count, positives, queries = fit(data["words" if name == "words" else "full"], MODELS[name])
         print(f"{name}: {queries} queries, {count} candidates, {positives} relevant; intercept {beta[0]:.3f}", file=sys.stderr)
         for n, w in zip(MODELS[name], beta[1:]):
             print(f"  {n:15s} {w:+.3f}", file=sys.stderr)
-        parts.append(f"    /// {doc} Fitted on {queries} queries, {count} candidates ({positives} relevant).\n"
+        parts.append(f"    /// {doc}\n    /// Fitted on {queries} queries, {count} candidates ({positives} relevant).\n"
                      + swift_model(name, beta, MODELS[name], tied))
     text = ("// Written by eval/fit_rerank.py from the labelled set in eval/ — do not edit by hand;\n"
             "// `make fit` refits. Held-out calibration: `make eval` and BENCHMARKS.md.\n\n"

@@ -11,6 +11,10 @@ FOLDS = 5
 MODELS = {
     "full": ["bm25", "coverage", "title_coverage", "phrase", "meaning", "fusion", "kind", "date", "camera", "quoted"],
     "words": ["bm25", "coverage", "title_coverage", "phrase", "fusion", "kind", "date", "camera", "quoted"],
+    # `mlib rerank`: documents brought by the caller have no recall ranks, no bm25 over
+    # a library and no title field, so they are judged by what their own text and
+    # pictures say. Fitted on the hybrid runs' candidates.
+    "documents": ["coverage", "phrase", "meaning", "quoted"],
 }
 
 

@@ -120,7 +120,8 @@ def candidates(documents, qrels, model):
         relevant = qrels.get(qid, {})
         rows[qid] = [
             {"name": Path(hit["path"]).name, "label": 1 if relevant.get(Path(hit["path"]).name, 0) > 0 else 0,
-             "features": hit["rerank"]["features"], "model": hit["rerank"]["model"]}
+             "features": hit["rerank"]["features"], "model": hit["rerank"]["model"], "kind": hit["kind"],
+             "recall_rank": hit["rerank"]["recall_rank"], "channels": hit["channels"]}
             for hit in document["results"] if "rerank" in hit
         ]
     return rows
