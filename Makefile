@@ -3,7 +3,8 @@
 #   make demo    build, fetch the default model, index examples/, run searches
 #   make test    install what is needed, fetch the model, build, run every test
 #   make bench   index/search/encoder/k-NN/engine benchmarks (see BENCHMARKS.md)
-#   make eval    search quality on the labelled set in eval/
+#   make eval    search quality and rerank calibration on the labelled set in eval/
+#   make fit     refit the rerank's weights on the labelled set, then evaluate
 
 PREFIX ?= /usr/local
 SWIFT ?= swift
@@ -18,7 +19,7 @@ APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavut
 	ffmpeg python3 python3-jsonschema sqlite3 time zlib1g-dev fonts-dejavu-core \
 	libtesseract-dev tesseract-ocr-eng
 
-.PHONY: all deps build debug test demo bench eval model reference install uninstall fixtures examples clean
+.PHONY: all deps build debug test demo bench eval fit model reference install uninstall fixtures examples clean
 
 all: build
 
@@ -52,9 +53,17 @@ reference: model
 	@python3 -c 'import numpy, safetensors, tokenizers' 2>/dev/null || python3 -m pip install -q numpy safetensors tokenizers
 	python3 Scripts/reference/make-reference.py
 
-# Search quality on the labelled set in eval/ (results in .build/eval-results.md).
+# Search quality and the rerank's calibration on the labelled set in eval/
+# (results in .build/eval-results.md).
 eval: build model
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) python3 eval/run.py
+
+# Refits the rerank's weights on the labelled set (writes RerankModel+Fitted.swift),
+# rebuilds, and evaluates the new weights.
+fit: build model
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) python3 eval/run.py --features .build/eval-features.json > /dev/null
+	python3 eval/fit_rerank.py .build/eval-features.json
+	$(MAKE) eval
 
 fixtures: deps
 	bash Tests/Fixtures/make-fixtures.sh
