@@ -17,9 +17,11 @@ public import MLibCore
 /// record side from `01:00:00:00`.
 ///
 /// An EDL has one timebase: the first clip's frame rate rounded to a whole number
-/// (30 for 29.97, 24 for 23.976; 25 when unknown), always non-drop frame. Clips whose
-/// rate rounds to it count their own frames (so 29.97 material is exact); others are
-/// counted at the timebase. Names and paths stay on their comment line: control
+/// (30 for 29.97, 24 for 23.976; 25 when unknown), always non-drop frame. SMPTE
+/// timecode knows only 24, 25, 30, 48, 50 and 60, so other rates take the smallest
+/// of those their frames fill (15 → 30, 12 → 24), else the nearest. Clips whose rate
+/// rounds to the timebase count their own frames (so 29.97 material is exact); others
+/// are counted at the timebase. Names and paths stay on their comment line: control
 /// characters are escaped (`\n`), bytes that are not UTF-8 shown as U+FFFD. Lines
 /// end with CRLF, as CMX lists traditionally do. `EDLParser` reads the list back.
 public struct EDLExporter: Sendable {
@@ -63,6 +65,18 @@ public struct EDLExporter: Sendable {
         return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
 
+    /// SMPTE timecode counts 24, 25, 30, 48, 50 or 60 frames a second.
+    static let smpteTimebases = [24, 25, 30, 48, 50, 60]
+
+    /// The SMPTE timebase for material at `rate`: the rate rounded when that is one,
+    /// else the smallest that whole frames of it fill (15 → 30, 12 → 24), else the nearest.
+    static func timebase(for rate: Double) -> Int {
+        let rounded = max(Int(rate.rounded()), 1)
+        if smpteTimebases.contains(rounded) { return rounded }
+        if let multiple = smpteTimebases.first(where: { $0 % rounded == 0 }) { return multiple }
+        return smpteTimebases.min { abs($0 - rounded) < abs($1 - rounded) } ?? 25
+    }
+
     private static func column(_ text: String, _ width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
@@ -70,7 +84,7 @@ public struct EDLExporter: Sendable {
     /// The clips of `results` and the list's timebase, each clip counted in frames of it.
     static func clips(_ results: SearchResults, useMoments: Bool) -> (clips: [TimelineClip], timebase: Int) {
         let native = results.hits.compactMap { TimelineClip($0, useMoments: useMoments) }
-        let timebase = native.first.map { Int($0.rate.rounded()) } ?? Int(TimelineClip.defaultFrameRate)
+        let timebase = timebase(for: native.first?.rate ?? TimelineClip.defaultFrameRate)
         let clips = native.compactMap { clip in
             Int(clip.rate.rounded()) == timebase
                 ? clip : TimelineClip(clip.hit, useMoments: useMoments, rate: Double(timebase))

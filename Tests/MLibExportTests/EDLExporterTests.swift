@@ -52,9 +52,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (29.97, 30), (23.976, 24), (25.0, 25), (59.94, 60), (15.0, 15), (nil, 25),
+        (29.97, 30), (23.976, 24), (25.0, 25), (59.94, 60), (nil, 25), (15.0, 30), (12.0, 24), (90.0, 60),
     ] as [(Double?, Int)])
-    func theTimebaseIsTheFirstClipsRateRounded(_ rate: Double?, _ timebase: Int) throws {
+    func theTimebaseIsTheFirstClipsRateAsSMPTETimecodeCountsIt(_ rate: Double?, _ timebase: Int) throws {
         var results = SampleResults.empty()
         results.hits = [
             SearchHit(
@@ -62,10 +62,15 @@ import Testing
                 duration: 10, metadata: rate.map { ["frame_rate": .number($0)] } ?? [:],
                 moments: [Moment(start: 2, end: 4)]),
         ]
-        let event = try #require(try EDLParser().parse(EDLExporter().render(results)).events.first)
+        let bytes = EDLExporter().render(results)
+        let event = try #require(try EDLParser().parse(bytes).events.first)
         // Two seconds of timecode at the timebase: its frame count is two timebases.
         #expect(event.sourceIn == EDLTimecode(hours: 0, minutes: 0, seconds: 2, frames: 0))
         #expect(event.recordIn.frame(timebase: timebase) == 3600 * timebase)
+        // OpenTimelineIO reads the list at that rate, which it accepts only for SMPTE rates.
+        let summary = try OTIOCheck.summary(ofEDL: bytes, rate: timebase)
+        let clip = summary["tracks"]?.arrayValue?.first?["clips"]?.arrayValue?.first
+        #expect(clip?["source_range"]?["start"] == 2 && clip?["source_range"]?["duration"] == 2)
     }
 
     @Test func everyLineIsAHeaderAnEventOrAComment() {
