@@ -16,14 +16,20 @@ DEMO_LIBRARY := .build/demo/library.sqlite
 # Debian packages: C libraries we link, and the tools that make fixtures and examples.
 APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
 	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
-	ffmpeg python3 python3-jsonschema sqlite3 time zlib1g-dev fonts-dejavu-core \
+	ffmpeg python3 python3-jsonschema python3-venv sqlite3 time zlib1g-dev fonts-dejavu-core \
 	libtesseract-dev tesseract-ocr-eng
+
+# Python packages the export tests check OTIO and EDL output with, in a venv of their own
+# (Debian's python3 is externally managed): OpenTimelineIO and its CMX 3600 adapter.
+PYENV := .build/pyenv
+PYENV_PACKAGES := opentimelineio==0.18.1 otio-cmx3600-adapter==1.0.0
+PYENV_CHECK := import opentimelineio as o, otio_cmx3600_adapter; assert o.__version__ == "0.18.1"
 
 .PHONY: all deps build debug test demo bench eval fit model reference install uninstall fixtures examples clean
 
 all: build
 
-deps: .build/.deps-installed
+deps: .build/.deps-installed $(PYENV)/.installed
 
 .build/.deps-installed: Makefile
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done); \
@@ -33,6 +39,11 @@ deps: .build/.deps-installed
 	fi
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
 	@mkdir -p .build && touch $@
+
+$(PYENV)/.installed: Makefile .build/.deps-installed
+	@test -x $(PYENV)/bin/python || python3 -m venv $(PYENV)
+	@$(PYENV)/bin/python -c '$(PYENV_CHECK)' 2>/dev/null || $(PYENV)/bin/pip install -q $(PYENV_PACKAGES)
+	@touch $@
 
 build: deps
 	$(SWIFT) build -c release --product mlib

@@ -44,7 +44,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "How many results at most.")
     var limit = 20
 
-    @Option(help: ArgumentHelp("Output format: table, json, jsonl or m3u.", valueName: "format"))
+    @Option(help: ArgumentHelp("Output format: table, json, jsonl, m3u, otio, edl or csv.", valueName: "format"))
     var format: FormatOption = .table
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
@@ -79,13 +79,13 @@ struct SearchCommand: ParsableCommand {
                 outcome = try engine.searchLike(
                     RawPath(bytes: RawArguments.bytes(of: like)),
                     options: SearchOptions(
-                        mode: .semantic, kind: kind?.itemKind, limit: limit, includeMetadata: format == .json || format == .jsonl))
+                        mode: .semantic, kind: kind?.itemKind, limit: limit, includeMetadata: format.needsMetadata))
             } else {
                 outcome = try engine.search(
                 query ?? "",
                 options: SearchOptions(
                     mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
-                    includeMetadata: format == .json || format == .jsonl, requireAllWords: allWords, rerank: !noRerank,
+                    includeMetadata: format.needsMetadata, requireAllWords: allWords, rerank: !noRerank,
                     minimumScore: minScore),
                 modelName: modelOptions.model)
             }
@@ -100,6 +100,7 @@ struct SearchCommand: ParsableCommand {
             color: toTerminal, width: toTerminal ? CommandContext.terminalWidth : nil, includeImages: includeImages,
             explain: explain)
         let bytes = Exporter.render(outcome.results, format: format.exportFormat, options: options)
+        CommandContext.warn(Exporter.notes(for: outcome.results, format: format.exportFormat, options: options))
         try OutputWriter.write(bytes, to: output)
     }
 }
@@ -132,7 +133,7 @@ enum KindOption: String, ExpressibleByArgument, CaseIterable {
 
 /// `--format` values.
 enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-    case table, json, jsonl, m3u
+    case table, json, jsonl, m3u, otio, edl, csv
 
     var exportFormat: ExportFormat {
         switch self {
@@ -140,6 +141,17 @@ enum FormatOption: String, ExpressibleByArgument, CaseIterable {
         case .json: .json
         case .jsonl: .jsonl
         case .m3u: .m3u
+        case .otio: .otio
+        case .edl: .edl
+        case .csv: .csv
+        }
+    }
+
+    /// Whether the output shows item metadata: JSON in full; timelines read the frame rate.
+    var needsMetadata: Bool {
+        switch self {
+        case .json, .jsonl, .otio, .edl: true
+        case .table, .m3u, .csv: false
         }
     }
 }

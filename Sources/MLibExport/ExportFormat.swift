@@ -8,6 +8,12 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
     case jsonl
     /// An extended M3U playlist of the videos (and, on request, images).
     case m3u
+    /// An OpenTimelineIO timeline of the videos' moments, for editing software.
+    case otio
+    /// A CMX 3600 edit decision list of the videos' moments, for editing software.
+    case edl
+    /// A CSV table of every hit, for spreadsheets.
+    case csv
 
     /// The usual file name extension for output in this format.
     ///
@@ -18,6 +24,9 @@ public enum ExportFormat: String, Sendable, Hashable, CaseIterable {
         case .json: "json"
         case .jsonl: "jsonl"
         case .m3u: "m3u8"
+        case .otio: "otio"
+        case .edl: "edl"
+        case .csv: "csv"
         }
     }
 }

@@ -8,14 +8,14 @@ public struct ExportOptions: Sendable, Hashable {
     public var includeImages: Bool
     /// M3U: the `#EXTINF` seconds for an image; nil writes `-1`, "unknown".
     public var imageSeconds: Int?
-    /// M3U: add VLC start and stop times for a video's best moment.
+    /// M3U, OTIO and EDL: play a video's best moment rather than all of it (the default).
     public var useMoments: Bool
     /// Table: show the query's hints and, under each hit, the rerank's components.
     public var explain: Bool
 
     public init(
         color: Bool = false, width: Int? = nil, includeImages: Bool = false,
-        imageSeconds: Int? = 5, useMoments: Bool = false, explain: Bool = false
+        imageSeconds: Int? = 5, useMoments: Bool = true, explain: Bool = false
     ) {
         self.color = color
         self.width = width

@@ -18,3 +18,19 @@ public struct M3UEntry: Sendable, Hashable {
         self.options = options
     }
 }
+
+extension M3UEntry {
+    /// Where playback starts, in seconds, from a `#EXTVLCOPT:start-time=` option.
+    public var startTime: Double? { seconds(option: "start-time=") }
+
+    /// Where playback stops, in seconds, from a `#EXTVLCOPT:stop-time=` option.
+    public var stopTime: Double? { seconds(option: "stop-time=") }
+
+    /// The last value given for `option`, when it is a number of seconds.
+    private func seconds(option: String) -> Double? {
+        guard let text = options.last(where: { $0.hasPrefix(option) })?.dropFirst(option.count),
+            let value = Double(text), value.isFinite, value >= 0
+        else { return nil }
+        return value
+    }
+}

@@ -18,8 +18,17 @@ public import MLibCore
 ///   characters and trailing white space. Any other path, one with a newline or bytes
 ///   that are not UTF-8 for example, is written as a percent-encoded `file://` URI
 ///   (RFC 8089), so every entry stays one line and `M3UParser` recovers the bytes.
-/// - With `useMoments`, a video whose best moment is known gets `#EXTVLCOPT:start-time`
-///   and `stop-time` lines, which VLC honours to play just that stretch.
+/// - With `useMoments` (the default), a video whose best moment is known plays just
+///   that stretch: `#EXTVLCOPT:start-time` and `stop-time` lines (seconds, up to 3
+///   decimals; VLC honours them, mpv ignores them and plays the whole file) come before
+///   its `#EXTINF`, which then gives the moment's length and names it after the title.
+///
+///   ```
+///   #EXTVLCOPT:start-time=12.5
+///   #EXTVLCOPT:stop-time=20
+///   #EXTINF:7.5,Sunset at the beach — 0:12–0:20
+///   /home/ana/Media/beach.mp4
+///   ```
 ///
 /// The output is UTF-8; name the file `.m3u8` so players do not guess another encoding.
 public struct M3UExporter: Sendable {
@@ -27,10 +36,10 @@ public struct M3UExporter: Sendable {
     public var includeImages: Bool
     /// The `#EXTINF` seconds written for an image; nil writes `-1`, "unknown".
     public var imageSeconds: Int?
-    /// Whether videos start and stop at their best moment (VLC options).
+    /// Whether videos start and stop at their best moment (VLC options), as by default.
     public var useMoments: Bool
 
-    public init(includeImages: Bool = false, imageSeconds: Int? = 5, useMoments: Bool = false) {
+    public init(includeImages: Bool = false, imageSeconds: Int? = 5, useMoments: Bool = true) {
         self.includeImages = includeImages
         self.imageSeconds = imageSeconds
         self.useMoments = useMoments
@@ -60,12 +69,16 @@ public struct M3UExporter: Sendable {
             case .video:
                 seconds = hit.duration.flatMap(Self.wholeSeconds) ?? -1
             }
-            lines.append("#EXTINF:\(seconds),\(Self.title(of: hit))")
             if useMoments, hit.kind == .video, let moment = hit.moments.first,
-                moment.start.isFinite, moment.end.isFinite, moment.end > moment.start
+                moment.start.isFinite, moment.end.isFinite, moment.start >= 0, moment.end > moment.start
             {
+                let span = Self.clock(moment.start, .down) + "\u{2013}" + Self.clock(moment.end, .up)
                 lines.append("#EXTVLCOPT:start-time=\(Self.secondsText(moment.start))")
                 lines.append("#EXTVLCOPT:stop-time=\(Self.secondsText(moment.end))")
+                lines.append(
+                    "#EXTINF:\(Self.secondsText(moment.end - moment.start)),\(Self.title(of: hit)) \u{2014} \(span)")
+            } else {
+                lines.append("#EXTINF:\(seconds),\(Self.title(of: hit))")
             }
             lines.append(Self.location(of: hit.path))
         }
@@ -92,6 +105,15 @@ public struct M3UExporter: Sendable {
     private static func wholeSeconds(_ duration: Double) -> Int? {
         guard duration.isFinite, duration >= 0, duration < Double(Int32.max) else { return nil }
         return Int(duration.rounded())
+    }
+
+    /// `m:ss`, or `h:mm:ss` from an hour on, `seconds` rounded in `direction`.
+    static func clock(_ seconds: Double, _ direction: FloatingPointRoundingRule) -> String {
+        let total = Int(min(max(seconds, 0), Double(Int32.max)).rounded(direction))
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let hours = total / 3600
+        let minutes = total / 60 % 60
+        return hours > 0 ? "\(hours):\(two(minutes)):\(two(total % 60))" : "\(minutes):\(two(total % 60))"
     }
 
     /// Seconds with at most three decimals and no trailing zeros: `12`, `12.5`, `12.345`.

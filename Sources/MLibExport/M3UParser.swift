@@ -4,7 +4,8 @@ public import MLibCore
 ///
 /// Understands what `M3UExporter` writes and what common players write: an optional
 /// `#EXTM3U` header, `#EXTINF:<seconds>[ attributes],<title>` before an entry,
-/// `#EXTVLCOPT:` options, other `#` lines (ignored), blank lines, CRLF line ends and
+/// `#EXTVLCOPT:` options (a moment's `start-time` and `stop-time` come back as the
+/// entry's `startTime` and `stopTime`), other `#` lines (ignored), blank lines, CRLF line ends and
 /// a UTF-8 byte-order mark. Entries are plain paths, taken byte for byte, or `file:`
 /// URIs, percent-decoded back to raw bytes (RFC 8089).
 ///

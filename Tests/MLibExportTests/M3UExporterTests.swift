@@ -81,9 +81,10 @@ import Testing
     }
 
     @Test func durationsAreWholeSecondsOrUnknown() {
-        let entries = M3UParser().parse(M3UExporter().render(SampleResults.varied))
+        let exporter = M3UExporter(useMoments: false)
+        let entries = M3UParser().parse(exporter.render(SampleResults.varied))
         #expect(entries.map(\.duration) == [95, nil, 4, 12])
-        #expect(lines(M3UExporter().render(SampleResults.varied)).contains { $0.hasPrefix("#EXTINF:-1,") })
+        #expect(lines(exporter.render(SampleResults.varied)).contains { $0.hasPrefix("#EXTINF:-1,") })
     }
 
     @Test func imagesAreLeftOutUnlessAskedFor() {
@@ -107,12 +108,41 @@ import Testing
         }
     }
 
-    @Test func momentsBecomeVLCStartAndStopTimesOnlyWhenAsked() {
-        #expect(M3UParser().parse(M3UExporter().render(SampleResults.varied)).allSatisfy { $0.options.isEmpty })
-
-        let entries = M3UParser().parse(M3UExporter(useMoments: true).render(SampleResults.varied))
+    @Test func momentsBecomeVLCStartAndStopTimesByDefault() {
+        let entries = M3UParser().parse(M3UExporter().render(SampleResults.editorial))
+        #expect(entries.map(\.path) == [
+            SampleResults.beachPath, SampleResults.harbourPath, SampleResults.oddVideoPath,
+            SampleResults.unknownLengthPath, SampleResults.palPath,
+        ])
+        #expect(entries.map(\.startTime) == [12.5, nil, 3, nil, nil])
+        #expect(entries.map(\.stopTime) == [20, nil, 7.25, nil, nil], "a moment at one instant plays the whole video")
         #expect(entries.first?.options == ["start-time=12.5", "stop-time=20"])
-        #expect(entries.dropFirst().allSatisfy { $0.options.isEmpty }, "only hits with moments get options")
+
+        let whole = M3UParser().parse(M3UExporter(useMoments: false).render(SampleResults.editorial))
+        #expect(whole.allSatisfy { $0.options.isEmpty && $0.startTime == nil })
+    }
+
+    @Test func aMomentsEntryGivesItsLengthAndNamesItsStretch() {
+        let playlist = lines(M3UExporter().render(SampleResults.editorial))
+        let beach = playlist.firstIndex(of: SampleResults.beachPath.string) ?? 0
+        #expect(Array(playlist[(beach - 3)...beach]) == [
+            "#EXTVLCOPT:start-time=12.5", "#EXTVLCOPT:stop-time=20",
+            "#EXTINF:7.5,Sunset 🌅 at the beach \u{2014} 0:12\u{2013}0:20", SampleResults.beachPath.string,
+        ])
+        #expect(playlist.contains("#EXTINF:4.25,line break \u{FFFD}.mp4 \u{2014} 0:03\u{2013}0:08"))
+        #expect(playlist.contains("#EXTINF:30,harbour.mov"), "no moment: the whole video")
+    }
+
+    @Test func momentTitlesCountHoursPastTheFirst() {
+        var results = SampleResults.empty()
+        results.hits = [
+            SearchHit(
+                rank: 1, score: 1, itemID: 1, path: RawPath("/v/long.mp4"), kind: .video, mime: "video/mp4",
+                title: "Long", duration: 9000, moments: [Moment(start: 3599.5, end: 3725.2)]),
+        ]
+        let entry = M3UParser().parse(M3UExporter().render(results)).first
+        #expect(entry?.title == "Long \u{2014} 59:59\u{2013}1:02:06")
+        #expect(entry?.startTime == 3599.5 && entry?.stopTime == 3725.2)
     }
 
     @Test func emptyResultsGiveAValidEmptyPlaylist() {

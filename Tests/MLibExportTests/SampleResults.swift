@@ -49,6 +49,44 @@ enum SampleResults {
             ])
     }
 
+    static let harbourPath = RawPath("/media/film/harbour.mov")
+    /// `/media/odd dir/line⏎break \xFF.mp4`: a space, a newline and a byte that is not UTF-8.
+    static let oddVideoPath = RawPath(bytes: Array("/media/odd dir/line\nbreak ".utf8) + [0xFF] + Array(".mp4".utf8))
+    static let unknownLengthPath = RawPath("/media/unknown.mkv")
+    static let palPath = RawPath("/media/pal.mp4")
+
+    /// What an editor cuts from: videos at NTSC (29.97), film (23.976), PAL (25) and
+    /// unknown rates, a moment at a single instant, a video without moments, one of
+    /// unknown length without moments; and an image and a note no timeline holds.
+    static var editorial: SearchResults {
+        SearchResults(
+            query: "harbour at dawn", library: "/home/ana/.local/share/mlib/library.sqlite",
+            generatedAt: generatedAt, mode: "hybrid",
+            hits: [
+                SearchHit(
+                    rank: 1, score: 0.931_27, itemID: 41, path: beachPath, kind: .video, mime: "video/mp4",
+                    title: "Sunset 🌅 at the beach", snippet: "the «harbour» at «dawn»", duration: 95.4,
+                    metadata: ["frame_rate": 29.970_029_97, "width": 1920, "height": 1080],
+                    moments: [Moment(start: 12.5, end: 20, text: "boats leave the harbour"), Moment(start: 40, end: 42.25)]),
+                SearchHit(rank: 2, score: 0.8, itemID: 7, path: nonUTF8Path, kind: .image, mime: "image/jpeg"),
+                SearchHit(
+                    rank: 3, score: 0.7, itemID: 8, path: harbourPath, kind: .video, mime: "video/quicktime",
+                    duration: 30, metadata: ["frame_rate": 23.976]),
+                SearchHit(
+                    rank: 4, score: 0.6, itemID: 3, path: notePath, kind: .text, mime: "text/markdown", title: "Ideas"),
+                SearchHit(
+                    rank: 5, score: 0.5, itemID: 9, path: oddVideoPath, kind: .video, mime: "video/mp4",
+                    snippet: "the «ferry»", duration: 10,
+                    moments: [Moment(start: 3, end: 7.25, text: "the ferry\nleaves")]),
+                SearchHit(
+                    rank: 6, score: 0.4, itemID: 10, path: unknownLengthPath, kind: .video, mime: "video/x-matroska"),
+                SearchHit(
+                    rank: 7, score: 0.3, itemID: 11, path: palPath, kind: .video, mime: "video/mp4",
+                    title: "Flash, \"pal\"", duration: 60, metadata: ["frame_rate": 25],
+                    moments: [Moment(start: 40, end: 40, text: "flash")]),
+            ])
+    }
+
     static func empty(query: String = "red dress") -> SearchResults {
         SearchResults(query: query, library: "/tmp/library.sqlite", generatedAt: generatedAt, hits: [])
     }
