@@ -16,7 +16,7 @@ DEMO_LIBRARY := .build/demo/library.sqlite
 APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
 	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
 	ffmpeg python3 python3-jsonschema sqlite3 time zlib1g-dev fonts-dejavu-core \
-	libtesseract-dev tesseract-ocr-eng
+	libtesseract-dev tesseract-ocr-eng libcurl4
 
 .PHONY: all deps build debug test demo bench eval model reference install uninstall fixtures examples clean
 
