@@ -17,7 +17,7 @@ DEMO_LIBRARY := .build/demo/library.sqlite
 APT_PACKAGES := pkg-config libsqlite3-dev libavformat-dev libavcodec-dev libavutil-dev \
 	libswscale-dev libexif-dev libmagic-dev libmagic-mgc libopenblas-dev imagemagick libimage-exiftool-perl \
 	ffmpeg python3 python3-jsonschema python3-venv sqlite3 time zlib1g-dev fonts-dejavu-core \
-	libtesseract-dev tesseract-ocr-eng
+	libtesseract-dev tesseract-ocr-eng libcurl4
 
 # Python packages the export tests check OTIO and EDL output with, in a venv of their own
 # (Debian's python3 is externally managed): OpenTimelineIO and its CMX 3600 adapter.

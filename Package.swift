@@ -84,6 +84,12 @@ let package = Package(
             dependencies: ["MLibCore"],
             swiftSettings: strictSettings
         ),
+        // A client for served rerankers (`/v1/rerank`); URLSession needs libcurl on Linux.
+        .target(
+            name: "MLibRemote",
+            dependencies: ["MLibCore"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "MLibEngine",
             dependencies: [
@@ -136,6 +142,7 @@ let package = Package(
         .testTarget(name: "MLibIngestTests", dependencies: ["MLibIngest", "MLibInference", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibSearchTests", dependencies: ["MLibSearch", "MLibIngest", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibRemoteTests", dependencies: ["MLibRemote", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),
