@@ -94,6 +94,7 @@ let package = Package(
             name: "MLibEngine",
             dependencies: [
                 "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference", "MLibWatch",
+                "MLibRemote",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strictSettings
@@ -102,7 +103,7 @@ let package = Package(
             name: "MLibCLI",
             dependencies: [
                 "MLibCore", "MLibStore", "MLibIngest", "MLibSearch", "MLibExport", "MLibMedia", "MLibInference", "MLibWatch",
-                "MLibEngine",
+                "MLibEngine", "MLibRemote",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -144,7 +145,7 @@ let package = Package(
         .testTarget(name: "MLibExportTests", dependencies: ["MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibRemoteTests", dependencies: ["MLibRemote", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibMedia", "MLibTestSupport"], swiftSettings: strictSettings),
+            name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibMedia", "MLibRemote", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),
     ]
 )

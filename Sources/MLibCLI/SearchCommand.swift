@@ -65,6 +65,8 @@ struct SearchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Leave out hits scoring below this probability (0 to 1).", valueName: "score"))
     var minScore: Double?
 
+    @OptionGroup var remote: RemoteRerankArguments
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
         if let minScore, !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1.") }
@@ -87,7 +89,7 @@ struct SearchCommand: ParsableCommand {
                     mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
                     includeMetadata: format.needsMetadata, requireAllWords: allWords, rerank: !noRerank,
                     minimumScore: minScore),
-                modelName: modelOptions.model)
+                modelName: modelOptions.model, remote: try remote.options())
             }
         } catch let error as LibraryError {
             throw CLIError.library(error)

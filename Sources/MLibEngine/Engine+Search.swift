@@ -19,7 +19,10 @@ extension Engine {
     ///
     /// - Parameter modelName: the sentence model to search with; nil uses the one the
     ///   library was indexed with.
-    public func search(_ query: String, options: SearchOptions, modelName: String? = nil) throws -> SearchOutcome {
+    /// - Parameter remote: a served reranker to judge the best hits after mlib's own rerank.
+    public func search(
+        _ query: String, options: SearchOptions, modelName: String? = nil, remote: RemoteRerankOptions? = nil
+    ) throws -> SearchOutcome {
         var warnings: [String] = []
         var channels: [any RecallChannel] = []
         // Vectors embed what is left of the query once its hints (kind, dates, camera) are read.
@@ -39,8 +42,11 @@ extension Engine {
                 warnings.append(error.message + "; pictures are searched by their words, colours and text only")
             }
         }
-        let results = try SearchEngine(library: library, vectorChannels: channels, reranker: Reranker())
+        var results = try SearchEngine(library: library, vectorChannels: channels, reranker: Reranker(judge: passageJudge(warnings: &warnings)))
             .search(query, options: options)
+        if let remote, options.rerank {
+            results = judgeRemotely(results, query: query, options: remote, warnings: &warnings)
+        }
         return SearchOutcome(results: results, warnings: warnings)
     }
 

@@ -52,3 +52,21 @@ extension Library {
         return removed
     }
 }
+
+extension Library {
+    /// The content hash of each of these items that has one, by item id.
+    public func contentHashes(itemIDs: [Int64]) throws(LibraryError) -> [Int64: String] {
+        guard !itemIDs.isEmpty else { return [:] }
+        return try read { db in
+            var hashes: [Int64: String] = [:]
+            let marks = Array(repeating: "?", count: itemIDs.count).joined(separator: ",")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT id, content_hash FROM items WHERE content_hash IS NOT NULL AND id IN (\(marks))",
+                arguments: StatementArguments(itemIDs))
+            for row in rows {
+                if let id: Int64 = row[0], let hash: String = row[1] { hashes[id] = hash }
+            }
+            return hashes
+        }
+    }
+}
