@@ -70,7 +70,7 @@ public struct SearchEngine: Sendable {
 
     /// Every channel's items, merged by item; with `requireAllWords`, only items
     /// holding every word, whichever channel found them.
-    private func recall(
+    func recall(
         _ query: RecallQuery, channels: [any RecallChannel], depth: Int, reader: LibraryReader
     ) throws -> [Candidate] {
         // Several channels look deeper than the list (see `search`), so fusion has
