@@ -31,26 +31,27 @@ struct BenchSearchCommand: ParsableCommand {
     @Flag(help: "Only items holding every word, as a plain FTS5 AND query returns.")
     var allWords = false
 
+    @Flag(help: "Keep recall's order and fusion score (no rerank), as `search --no-rerank` does.")
+    var noRerank = false
+
     func run() throws {
         let engine = try CommandContext(root: root).engine(models: root.models, mode: .readOnly)
         let searchMode = mode.searchMode
         let lines = try String(contentsOfFile: queries, encoding: .utf8)
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+        let options = SearchOptions(
+            mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords, rerank: !noRerank)
         var hits = 0
         // Warm-up: loads the vector store and the model, and caches the queries' vectors.
         for line in lines {
-            let outcome = try engine.search(
-                line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords),
-                modelName: modelOptions.model)
+            let outcome = try engine.search(line, options: options, modelName: modelOptions.model)
             CommandContext.warn(outcome.warnings)
             hits += outcome.results.hits.count
         }
         var timings: [Double] = []
         for line in lines {
             let start = ContinuousClock.now
-            _ = try engine.search(
-                line, options: .init(mode: searchMode, limit: limit, includeMetadata: metadata, requireAllWords: allWords),
-                modelName: modelOptions.model)
+            _ = try engine.search(line, options: options, modelName: modelOptions.model)
             let elapsed = ContinuousClock.now - start
             timings.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }
