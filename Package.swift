@@ -117,7 +117,10 @@ let package = Package(
 
         .executableTarget(
             name: "MLibBench",
-            dependencies: ["MLibCore", "MLibStore", "MLibInference", "MLibMedia"],
+            dependencies: [
+                "MLibCore", "MLibStore", "MLibInference", "MLibMedia", "MLibSearch",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strictSettings
         ),
 

@@ -1,5 +1,5 @@
-// mlib-bench: micro-benchmarks of mlib's parts that need no library file
-// (vector search, the inference engine, picture and video decoding). `make bench` runs
+// mlib-bench: micro-benchmarks of mlib's parts (vector search, the inference engine,
+// picture and video decoding, and the rerank on a library file). `make bench` runs
 // it; see BENCHMARKS.md.
 //
 //   mlib-bench knn --count N --dimension D --queries Q --precision float32|float16|int8
@@ -8,6 +8,7 @@
 //   mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers T] [--items N] [--batch B]
 //   mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
 //   mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
+//   mlib-bench rerank --library L --queries F [--model DIR] [--limit N] [--rounds R] [--no-parts]
 //
 // prints one JSON line: {"count":…,"p50_ms":…,"p95_ms":…,"recall_at_50":…,…}.
 // Vectors and queries come from SplitMix64 (`bench/knn.py` regenerates the very same
@@ -28,6 +29,7 @@ let usage = """
            mlib-bench clip MODEL_DIR --pixels FILE --texts FILE [--expect FILE] [--towers text|image|both] [--items N] [--batch B]
            mlib-bench pictures [--jpegs DIR] [--pngs DIR] [--video FILE] [--fps F]
            mlib-bench ocr FOLDER --mode auto|on [--languages eng,deu] [--verbose]
+           mlib-bench rerank --library L --queries F [--model DIR] [--limit N] [--rounds R] [--no-parts]
     """
 
 /// The SplitMix64 stream shared with bench/knn.py: output n (from 1) is mix(seed + n·γ).
@@ -171,6 +173,8 @@ do {
         try PicturesBenchmark.run(arguments.dropFirst())
     case "ocr":
         try OCRBenchmark.run(arguments.dropFirst())
+    case "rerank":
+        try RerankBenchmark.run(arguments.dropFirst())
     default:
         throw UsageError(description: "choose a benchmark")
     }
