@@ -2,7 +2,7 @@
 #
 #   make demo    build, fetch the default model, index examples/, run searches
 #   make test    install what is needed, fetch the model, build, run every test
-#   make bench   index/search/encoder/k-NN/engine benchmarks (see BENCHMARKS.md)
+#   make bench   index/search/encoder/k-NN/engine/rerank benchmarks (see BENCHMARKS.md)
 #   make eval    search quality and rerank calibration on the labelled set in eval/
 #   make fit     refit the rerank's weights on the labelled set, then evaluate
 
@@ -102,6 +102,7 @@ bench: build model
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/run.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/engine.sh
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/rerank.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/pictures.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/ocr.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/clip.sh

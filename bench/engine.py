@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Helpers for bench/engine.sh (issue 8: one engine, vectors in SQLite + a store file).
 
-    bench/engine.py vectors LIBRARY                 a synthetic vector per text segment
+    bench/engine.py vectors LIBRARY [--clusters K]  a synthetic vector per text segment
+    bench/engine.py query-vectors LIBRARY FILE --clusters K
+                                                    a vector near one cluster per query
     bench/engine.py queries LIBRARY NOTES_DIR PREFIX --count N
                                                     PREFIX-new.txt, PREFIX-repeated.txt
     bench/engine.py time MLIB LIBRARY EMPTY PREFIX --runs N --out FILE
@@ -32,7 +34,7 @@ DIMENSION = 384
 BATCH = 20000
 # The segments an embedding pass embeds (EmbeddingTarget's query).
 EMBEDDABLE = """
-    SELECT id, text FROM segments
+    SELECT id, text, item_id FROM segments
     WHERE modality = 'text' AND field IN ('title', 'body', 'keywords', 'subtitle') AND text <> ''
     ORDER BY id
 """
@@ -57,12 +59,18 @@ def text_model(db, required=True):
 
 def insert_vectors(args):
     """One random unit vector per distinct segment text, keyed by the text's SHA-256
-    as an embedding pass keys it, and one segment_vectors row (window 0) per segment."""
+    as an embedding pass keys it, and one segment_vectors row (window 0) per segment.
+
+    With --clusters K, an item's vectors lie near one of K random centres (item id
+    modulo K; cosine to it uniform in 0.3-0.9), so a query vector near a centre
+    (query-vectors) finds that cluster's items above the channel's floor, as a real
+    query finds the items its meaning is close to. Without, vectors are independent."""
     import numpy as np
 
     db = sqlite3.connect(args.library)
     model = text_model(db)
     rng = np.random.default_rng(args.seed)
+    centres = cluster_centres(args.clusters, args.seed) if args.clusters else None
     segments = db.execute(EMBEDDABLE).fetchall()
     start = time.perf_counter()
     with db:
@@ -70,7 +78,12 @@ def insert_vectors(args):
             batch = segments[first:first + BATCH]
             matrix = rng.standard_normal((len(batch), DIMENSION)).astype(np.float32)
             matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-            hashes = [hashlib.sha256(text.encode("utf-8")).digest() for _, text in batch]
+            if centres is not None:
+                near = rng.uniform(0.3, 0.9, (len(batch), 1)).astype(np.float32)
+                own = centres[[item % args.clusters for _, _, item in batch]]
+                matrix = near * own + np.sqrt(1 - near * near) * matrix
+                matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+            hashes = [hashlib.sha256(text.encode("utf-8")).digest() for _, text, _ in batch]
             db.executemany(
                 "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)",
                 ((model, digest, row.astype("<f4").tobytes()) for digest, row in zip(hashes, matrix)))
@@ -78,7 +91,7 @@ def insert_vectors(args):
             ids = [db.execute(lookup, (model, digest)).fetchone()[0] for digest in hashes]
             db.executemany(
                 "INSERT INTO segment_vectors (segment_id, model_id, window, vector_id) VALUES (?, ?, 0, ?)",
-                ((segment, model, vector) for (segment, _), vector in zip(batch, ids)))
+                ((segment, model, vector) for (segment, _, _), vector in zip(batch, ids)))
         for query in args.query:
             # A query's vector without a segment (as `mlib search` remembers one): the
             # first search with it then only has the store to build.
@@ -88,7 +101,39 @@ def insert_vectors(args):
                 (model, hashlib.sha256(query.encode("utf-8")).digest(), (vector / np.linalg.norm(vector)).astype("<f4").tobytes()))
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     vectors = db.execute("SELECT count(*) FROM vectors WHERE model_id = ?", (model,)).fetchone()[0]
-    print(json.dumps({"segments": len(segments), "vectors": vectors, "seconds": round(time.perf_counter() - start, 1)}))
+    print(json.dumps({"segments": len(segments), "vectors": vectors, "clusters": args.clusters,
+                      "seconds": round(time.perf_counter() - start, 1)}))
+
+
+def cluster_centres(count, seed):
+    import numpy as np
+
+    centres = np.random.default_rng(seed + 1).standard_normal((count, DIMENSION)).astype(np.float32)
+    return centres / np.linalg.norm(centres, axis=1, keepdims=True)
+
+
+def insert_query_vectors(args):
+    """A vector for each query in FILE, remembered as `mlib search` remembers one
+    (keyed by the query's SHA-256), at cosine 0.8 to the centre of the cluster the
+    query's hash picks: its search then finds that cluster's items by meaning (cosine
+    about 0.24-0.72) besides the items holding its words."""
+    import numpy as np
+
+    db = sqlite3.connect(args.library)
+    model = text_model(db)
+    centres = cluster_centres(args.clusters, args.seed)
+    rng = np.random.default_rng(args.seed + 2)
+    with open(args.file, encoding="utf-8") as f:
+        queries = [line for line in f.read().splitlines() if line]
+    with db:
+        for query in queries:
+            digest = hashlib.sha256(query.encode("utf-8")).digest()
+            noise = rng.standard_normal(DIMENSION).astype(np.float32)
+            vector = 0.8 * centres[int.from_bytes(digest[:8], "little") % args.clusters] + 0.6 * noise / np.linalg.norm(noise)
+            db.execute(
+                "INSERT OR IGNORE INTO vectors (model_id, content_hash, vector) VALUES (?, ?, ?)",
+                (model, digest, (vector / np.linalg.norm(vector)).astype("<f4").tobytes()))
+    print(json.dumps({"queries": len(queries)}))
 
 
 # ---------------------------------------------------------------- queries
@@ -371,7 +416,14 @@ def main():
     p.add_argument("library")
     p.add_argument("--seed", type=int, default=8)
     p.add_argument("--query", action="append", default=[], help="also remember a vector for this query")
+    p.add_argument("--clusters", type=int, default=0, help="vectors near K centres, by item (0: independent)")
     p.set_defaults(run=insert_vectors)
+    p = commands.add_parser("query-vectors")
+    p.add_argument("library")
+    p.add_argument("file")
+    p.add_argument("--clusters", type=int, required=True)
+    p.add_argument("--seed", type=int, default=8)
+    p.set_defaults(run=insert_query_vectors)
     p = commands.add_parser("queries")
     p.add_argument("library")
     p.add_argument("notes_dir")

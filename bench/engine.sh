@@ -50,39 +50,13 @@ load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 rm -rf "$out"
 mkdir -p "$out" "$DATA/logs"
 
-count_items() {
-    python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT count(*) FROM items").fetchone()[0])' "$1" 2>/dev/null || echo 0
-}
-# copy_library FROM TO: the library file and its -wal, nothing else.
-copy_library() {
-    rm -rf "$2" "$2-wal" "$2-shm" "$2-cache"
-    cp "$1" "$2"
-    [[ -f "$1-wal" ]] && cp "$1-wal" "$2-wal"
-    return 0
-}
+source bench/base-library.sh
 now_ms() { date +%s%3N; }
 
 # ---------------------------------------------------------------- 1. the library
 
-notes_dir="$DATA/notes-$big_count-s3"   # as bench/run.sh names it
-stamp="--notes $big_count --seed 3"
-if [[ ! -f "$notes_dir/.generated-with" || "$(cat "$notes_dir/.generated-with")" != "$stamp" ]]; then
-    log "generating $notes_dir"
-    rm -rf "$notes_dir"
-    python3 bench/generate.py $stamp --out "$notes_dir"
-    echo "$stamp" >"$notes_dir/.generated-with"
-fi
-base="$DATA/big.sqlite"
-if [[ ! -f "$base" || "$(count_items "$base")" != "$big_count" ]]; then
-    base="$DATA/engine-base-$big_count.sqlite"
-    if [[ ! -f "$base" || "$(count_items "$base")" != "$big_count" ]]; then
-        log "indexing $big_count notes into $base (--no-embed)"
-        rm -f "$base" "$base-wal" "$base-shm"
-        status=0
-        MLIB_LIBRARY="$base" "$MLIB" index "$notes_dir" --quiet --no-embed >"$DATA/logs/engine-index.log" 2>&1 || status=$?
-        [[ $status == 0 || $status == 2 ]] || die "mlib index exited with $status; see $DATA/logs/engine-index.log"
-    fi
-fi
+base_library "$big_count"
+notes_dir=$base_notes base=$base_path
 log "library from ${base#"$root"/}"
 
 library="$DATA/engine.sqlite"
