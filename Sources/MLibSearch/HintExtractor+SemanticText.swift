@@ -71,7 +71,7 @@ extension HintExtractor {
             switch token.role {
             case .word: token.quoted || !fillers.contains(token.key)
             case .ideograph: token.key != "的"
-            case .mark: token.text.unicodeScalars.contains { $0.properties.isEmojiPresentation || $0.properties.isAlphabetic }
+            case .mark: token.text.unicodeScalars.contains { $0.properties.isEmojiPresentation }  // `🔴 dress`
             case .space, .quote: false
             }
         }

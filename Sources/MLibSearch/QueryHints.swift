@@ -50,6 +50,7 @@ public struct DateHint: Sendable, Hashable {
     /// (EXIF's local time) are read in it too.
     public var timeZone: TimeZone
 
+    /// An `end` before `start` is taken as `start`: an empty range.
     public init(start: Date, end: Date, text: String, timeZone: TimeZone = TimeZone(secondsFromGMT: 0)!) {
         self.start = start
         self.end = max(start, end)
