@@ -63,8 +63,11 @@ import Testing
         #expect(RerankModel.full.probability(everything) >= 0.9)
         #expect(RerankModel.full.probability(RerankFeatures()) <= 0.05)
 
+        // Words alone are less sure than words and meaning: on the labelled set such
+        // candidates were right a little under nine times in ten.
         let byWords = Self.features([.bm25: 0.75, .coverage: 1, .titleCoverage: 1, .phrase: 1, .fusion: 1])
-        #expect(RerankModel.words.probability(byWords) >= 0.9)
+        #expect(RerankModel.words.probability(byWords) >= 0.8)
+        #expect(RerankModel.words.probability(byWords) < RerankModel.full.probability(everything))
         #expect(RerankModel.words.probability(RerankFeatures()) <= 0.05)
 
         let document = Self.features([.coverage: 1, .phrase: 1, .meaning: 1])
