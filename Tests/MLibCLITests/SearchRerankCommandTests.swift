@@ -142,22 +142,22 @@ import Testing
     @Test func theTokenInTheEnvironmentReachesTheServedReranker() throws {
         let space = try Workspace()
         defer { space.folder.remove() }
-        let server = try CLIFakeReranker(["--token", "s3cret"])
+        let server = try FakeRerankServer(["--token", "s3cret"])
         defer { server.stop() }
-        let arguments = ["--reranker-url", server.url, "--reranker-depth", "3"]
+        let arguments = ["--reranker-url", server.url().absoluteString, "--reranker-depth", "3"]
         let (document, output) = try space.json(Self.query, arguments, environment: ["MLIB_RERANKER_TOKEN": "s3cret"])
         #expect(output.stderrString.isEmpty, "\(output.stderrString)")
         #expect(document["ranking"] as? String == "remote")
         #expect(try SchemaCheck.validate(output.stdout).status == 0)
         let judged = Self.results(document).prefix(3)
         #expect(judged.allSatisfy { ($0["rerank"] as? [String: Any])?["remote"] is Double })
-        #expect(try server.authorizations() == ["Bearer s3cret"])
+        #expect(try server.requests().map(\.authorization) == ["Bearer s3cret"])
 
         // A token the server refuses: mlib's own ranking, and one warning naming the server.
         let refused = try space.json(Self.query, arguments, environment: ["MLIB_RERANKER_TOKEN": "wrong"])
         #expect(refused.document["ranking"] as? String == "rerank")
         let warnings = refused.output.stderrString.split(separator: "\n")
-        #expect(warnings.count == 1 && warnings[0].hasPrefix("warning: ") && warnings[0].contains(server.url), "\(warnings)")
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("warning: ") && warnings[0].contains(server.url().absoluteString), "\(warnings)")
     }
 }
 
@@ -172,53 +172,5 @@ enum SchemaCheck {
                 "import json, sys, jsonschema; jsonschema.validate(json.load(sys.stdin), json.load(open(sys.argv[1], encoding='utf-8')))",
                 Fixtures.packageRoot + "/Schema/search-results.schema.json",
             ], input: json)
-    }
-}
-
-/// `Tests/Fixtures/rerank-server.py`, the fake served reranker, for one test.
-final class CLIFakeReranker {
-    let url: String
-    private let process: Process
-    private let input: Pipe
-    private let folder: TemporaryDirectory
-
-    init(_ flags: [String]) throws {
-        folder = try TemporaryDirectory(prefix: "mlib-cli-reranker")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.path("rerank-server.py"), "--log", folder.path("requests.jsonl")] + flags
-        let output = Pipe()
-        input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            process.waitUntilExit()
-            folder.remove()
-            throw CocoaError(.fileReadUnknown)
-        }
-        url = "http://127.0.0.1:\(port)"
-    }
-
-    /// The `Authorization` header of each request, oldest first.
-    func authorizations() throws -> [String?] {
-        guard let text = try? String(contentsOfFile: folder.path("requests.jsonl"), encoding: .utf8) else { return [] }
-        return try text.split(separator: "\n").map { line in
-            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["authorization"] as? String
-        }
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        folder.remove()
     }
 }

@@ -13,8 +13,8 @@ import Testing
 @Suite(.serialized) struct EngineRemoteRerankTests {
     static let query = "ferry waiting for the flood tide at the harbour"
 
-    static func options(_ server: FakeReranker, token: String? = nil, depth: Int = 3) -> RemoteRerankOptions {
-        RemoteRerankOptions(configuration: RemoteRerankerConfiguration(url: server.url, token: token, timeout: 5, backoff: 0.01), depth: depth)
+    static func options(_ server: FakeRerankServer, token: String? = nil, depth: Int = 3) -> RemoteRerankOptions {
+        RemoteRerankOptions(configuration: RemoteRerankerConfiguration(url: server.url(), token: token, timeout: 5, backoff: 0.01), depth: depth)
     }
 
     /// The fake server's reading of a text document: the share of the query's distinct words in it.
@@ -43,17 +43,17 @@ import Testing
         let options = SearchOptions(limit: 10)
         let local = try engine.search(Self.query, options: options).results
         #expect(local.hits.count > 2, "hits below the served reranker's depth")
-        try FakeReranker.with { server in
+        try FakeRerankServer.with { server in
             let outcome = try engine.search(Self.query, options: options, remote: Self.options(server, depth: 2))
             #expect(outcome.warnings.isEmpty)
             let results = outcome.results
             #expect(results.ranking == "remote")
 
             let request = try #require(try server.requests().first)
-            #expect(request.query == Self.query)
-            #expect(request.documents.count == 2, "the depth asked for")
+            #expect(request.body.query == Self.query)
+            #expect(request.body.documents.count == 2, "the depth asked for")
             // Documents go in mlib's order; the server scores each by its words.
-            let expected: [(SearchHit, Double)] = zip(local.hits.prefix(2), request.documents).map { hit, document in
+            let expected: [(SearchHit, Double)] = zip(local.hits.prefix(2), request.body.documents).map { hit, document in
                 (hit, Self.share(of: Self.query, in: document.text ?? ""))
             }
             let serverOrder = expected.sorted { $0.1 > $1.1 }
@@ -72,7 +72,7 @@ import Testing
         let fixture = try Self.indexedFixture()
         defer { fixture.remove() }
         let engine = try fixture.engine(.readOnly)
-        try FakeReranker.with(["--token", "s3cret"]) { server in
+        try FakeRerankServer.with(["--token", "s3cret"]) { server in
             let outcome = try engine.search(Self.query, options: SearchOptions(limit: 5), remote: Self.options(server, token: "s3cret"))
             #expect(outcome.warnings.isEmpty)
             #expect(outcome.results.ranking == "remote")
@@ -95,13 +95,13 @@ import Testing
         let engine = try fixture.engine(.readOnly)
         let options = SearchOptions(limit: 10)
         let local = try engine.search(Self.query, options: options)
-        try FakeReranker.with(flags) { server in
+        try FakeRerankServer.with(flags) { server in
             let outcome = try engine.search(Self.query, options: options, remote: Self.options(server, token: "s3cret"))
             #expect(outcome.results.ranking == "rerank")
             #expect(outcome.results.hits == local.results.hits)
             #expect(outcome.warnings.count == 1, "\(outcome.warnings)")
             let warning = try #require(outcome.warnings.first)
-            #expect(warning.contains(server.url.absoluteString), "\(warning)")
+            #expect(warning.contains(server.url().absoluteString), "\(warning)")
             #expect(!warning.contains("\n"))
             #expect(try !server.requests().isEmpty, "it was asked")
         }
@@ -113,13 +113,13 @@ import Testing
         let engine = try fixture.engine(.readOnly)
         let options = SearchOptions(limit: 10)
         let local = try engine.search(Self.query, options: options)
-        let server = try FakeReranker([])
+        let server = try FakeRerankServer([])
         server.stop()
         let outcome = try engine.search(Self.query, options: options, remote: Self.options(server))
         #expect(outcome.results.ranking == "rerank")
         #expect(outcome.results.hits == local.results.hits)
         #expect(outcome.warnings.count == 1, "\(outcome.warnings)")
-        #expect(outcome.warnings.first?.contains(server.url.absoluteString) == true, "\(outcome.warnings)")
+        #expect(outcome.warnings.first?.contains(server.url().absoluteString) == true, "\(outcome.warnings)")
     }
 
     @Test func logitsBecomeProbabilitiesThroughTheSigmoid() throws {
@@ -127,12 +127,12 @@ import Testing
         defer { fixture.remove() }
         let engine = try fixture.engine(.readOnly)
         let local = try engine.search(Self.query, options: SearchOptions(limit: 10)).results
-        try FakeReranker.with(["--logits"]) { server in
+        try FakeRerankServer.with(["--logits"]) { server in
             let results = try engine.search(Self.query, options: SearchOptions(limit: 10), remote: Self.options(server, depth: 4)).results
             #expect(results.ranking == "remote")
             let request = try #require(try server.requests().first)
             var logits: [Int64: Double] = [:]
-            for (hit, document) in zip(local.hits, request.documents) {
+            for (hit, document) in zip(local.hits, request.body.documents) {
                 logits[hit.itemID] = Self.share(of: Self.query, in: document.text ?? "") * 10 - 5
             }
             try #require(logits.values.contains { !(0...1).contains($0) }, "answers a probability could not be")
@@ -154,13 +154,13 @@ import Testing
         let query = "riverside blanket"
         let options = SearchOptions(mode: .keyword, limit: 10)
         let local = try engine.search(query, options: options).results
-        try FakeReranker.with { server in
+        try FakeRerankServer.with { server in
             let results = try engine.search(query, options: options, remote: Self.options(server, depth: 10)).results
             #expect(results.ranking == "remote")
             let request = try #require(try server.requests().first)
-            #expect(request.documents.count == local.hits.count)
+            #expect(request.body.documents.count == local.hits.count)
             var pictures = 0
-            for (hit, document) in zip(local.hits, request.documents) where hit.kind != .text {
+            for (hit, document) in zip(local.hits, request.body.documents) where hit.kind != .text {
                 let item = try #require(try engine.library.item(path: hit.path))
                 let thumbnail = try Data(
                     contentsOf: URL(fileURLWithPath: engine.library.thumbnailPath(contentHash: try #require(item.contentHash))))
@@ -174,94 +174,6 @@ import Testing
                 pictures += 1
             }
             #expect(pictures >= 1, "the poster is found by the text on it")
-        }
-    }
-}
-
-/// `Tests/Fixtures/rerank-server.py`, a stand-in for a served reranker, run for one test
-/// (the same launcher as MLibRemoteTests' `RerankServer`).
-final class FakeReranker {
-    let url: URL
-    private let process: Process
-    private let input: Pipe
-    private let folder: TemporaryDirectory
-
-    static func with<T>(_ flags: [String] = [], _ body: (FakeReranker) throws -> T) throws -> T {
-        let server = try FakeReranker(flags)
-        defer { server.stop() }
-        return try body(server)
-    }
-
-    init(_ flags: [String]) throws {
-        folder = try TemporaryDirectory(prefix: "mlib-fake-reranker")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Fixtures.path("rerank-server.py"), "--log", folder.path("requests.jsonl")] + flags
-        let output = Pipe()
-        input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        try process.run()
-        // It prints its port once it listens.
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { break }
-            line.append(chunk)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            process.waitUntilExit()
-            folder.remove()
-            throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "rerank-server.py printed no port"])
-        }
-        url = URL(string: "http://127.0.0.1:\(port)")!
-    }
-
-    /// What it was sent, oldest first.
-    func requests() throws -> [Request] {
-        guard let text = try? String(contentsOfFile: folder.path("requests.jsonl"), encoding: .utf8) else { return [] }
-        return try text.split(separator: "\n").map { try JSONDecoder().decode(Request.self, from: Data($0.utf8)) }
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        folder.remove()
-    }
-
-    /// One logged request: its `Authorization` header and the body's query and documents.
-    struct Request: Decodable {
-        var authorization: String?
-        var query: String
-        var documents: [Document]
-
-        enum CodingKeys: String, CodingKey { case authorization, body }
-        enum BodyKeys: String, CodingKey { case query, documents }
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            authorization = try container.decodeIfPresent(String.self, forKey: .authorization)
-            let body = try container.nestedContainer(keyedBy: BodyKeys.self, forKey: .body)
-            query = try body.decode(String.self, forKey: .query)
-            documents = try body.decode([Document].self, forKey: .documents)
-        }
-    }
-
-    /// A document as sent: a plain string, `{"text": …}` or `{"image": data URL}`.
-    struct Document: Decodable {
-        var text: String?
-        var image: String?
-
-        init(from decoder: any Decoder) throws {
-            if let plain = try? decoder.singleValueContainer().decode(String.self) {
-                text = plain
-                return
-            }
-            let object = try decoder.singleValueContainer().decode([String: String].self)
-            text = object["text"]
-            image = object["image"]
         }
     }
 }
