@@ -95,6 +95,13 @@ demo: build model
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "platform 4 bordeaux" --kind video --limit 3
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search pharmacie --kind image --limit 2
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search green --kind image --mode keyword --limit 3
+	@echo "--- the rerank: calibrated scores, hints and reasons; a query with no answer ends early"
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "video of boats in the harbour" --explain --limit 3
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search "a giraffe at the zoo"
+	@echo "--- your own candidates, scored 0..1 (examples/rerank-request.json)"
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) rerank --input examples/rerank-request.json | python3 -c 'import json,sys; print(json.load(sys.stdin)["scores"])'
+	@echo "--- a timeline of the best moments for an editor (also m3u, edl, csv: examples/export-for-editor.sh)"
+	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) search harbour --kind video --format edl
 	$(MLIB_RELEASE) --library $(DEMO_LIBRARY) status
 
 bench: build model

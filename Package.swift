@@ -149,6 +149,6 @@ let package = Package(
         .testTarget(name: "MLibRemoteTests", dependencies: ["MLibRemote", "MLibTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "MLibEngineTests", dependencies: ["MLibEngine", "MLibIngest", "MLibMedia", "MLibRemote", "MLibTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "MLibCLITests", dependencies: ["MLibCLI", "MLibExport", "MLibTestSupport"], swiftSettings: strictSettings),
     ]
 )

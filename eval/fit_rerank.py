@@ -9,7 +9,7 @@ Sources/MLibSearch/Rerank/RerankModel+Fitted.swift.
 Two models: `full` for searches where a meaning channel ran, `words` for searches by
 words alone, each fitted on the candidates of its own runs (every query's first 100).
 A candidate is relevant when the query's judgments give it any grade. L2 strength 1.
-Weights tied rather than fitted are said in rerank_features.py.
+Weights tied, held or left out rather than fitted are said in rerank_features.py.
 """
 
 import json
@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import logistic  # noqa: E402
-from rerank_features import MODELS, vector  # noqa: E402
+from rerank_features import MODELS, fit_model  # noqa: E402
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUTPUT = PROJECT / "Sources/MLibSearch/Rerank/RerankModel+Fitted.swift"
@@ -27,7 +26,7 @@ SWIFT_NAMES = {"title_coverage": "titleCoverage"}
 
 def fit(rows, names):
     flat = [c for query in rows.values() for c in query]
-    beta = logistic.fit([vector(c["features"], names) for c in flat], [c["label"] for c in flat])
+    beta = fit_model(flat, names)
     return beta, len(flat), sum(c["label"] for c in flat), len(rows)
 
 

@@ -30,17 +30,19 @@ def solve(matrix, vector):
     return [a[i][n] / a[i][i] for i in range(n)]
 
 
-def fit(rows, labels, weights=None, l2=1.0, iterations=50):
-    """rows: lists of feature values; labels: 0/1; weights: per-row weights (default 1).
+def fit(rows, labels, weights=None, l2=1.0, iterations=50, offsets=None):
+    """rows: lists of feature values; labels: 0/1; weights: per-row weights (default 1);
+    offsets: per-row log-odds added before the fitted part (fixed terms).
     Returns [intercept, w1, w2, ...]. The intercept is not penalised."""
     n_features = len(rows[0]) if rows else 0
     weights = weights or [1.0] * len(rows)
+    offsets = offsets or [0.0] * len(rows)
     beta = [0.0] * (n_features + 1)
     for _ in range(iterations):
         gradient = [0.0] * (n_features + 1)
         hessian = [[0.0] * (n_features + 1) for _ in range(n_features + 1)]
-        for x, y, w in zip(rows, labels, weights):
-            z = beta[0] + sum(b * v for b, v in zip(beta[1:], x))
+        for x, y, w, o in zip(rows, labels, weights, offsets):
+            z = o + beta[0] + sum(b * v for b, v in zip(beta[1:], x))
             p = sigmoid(z)
             xs = [1.0] + list(x)
             g = w * (p - y)

@@ -37,6 +37,7 @@ public struct MLibCommand: ParsableCommand {
         subcommands: [
             IndexCommand.self, WatchCommand.self, SearchCommand.self, ShowCommand.self, StatusCommand.self, ForgetCommand.self,
             ModelsCommand.self, EmbedCommand.self, BenchSearchCommand.self,
+            RerankCommand.self,
         ]
     )
 

@@ -12,11 +12,16 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Search the library in plain words.",
         discussion: """
-            By default mlib finds items by their words and by their meaning (the sentence model the library was indexed with), fused by reciprocal rank, each rank weighed by how sure its channel is: the score is then 1.0 for an item every channel ranked first and was sure of, and near 0 for a weak match by meaning alone; the JSON keeps each channel's own score (bm25 for words, cosine similarity for meaning). --mode keyword or semantic uses one alone. Without a model, or with one that is missing or damaged, search is by words (with one warning line). The query is text, never syntax: quotes, AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Items holding every word rank first (titles and keywords weigh more than body text), then, when they are fewer than --limit, items holding all words but one (unless --all-words). Chinese and Japanese text is matched without spaces.
+            By default mlib finds candidates by their words (bm25) and by their meaning (the sentence model the library was indexed with, and a CLIP model's picture vectors when there is one), fused by reciprocal rank, then reranks them: each candidate is judged by the share of the query's words it holds, how close its best passage, OCR text, subtitle cue, picture or window of video frames comes in meaning, and how it agrees with the query's hints. The score is the probability, 0 to 1, that the hit is what you asked for (a model fitted on labelled queries: 0.9 is right about nine times in ten), and hits below 0.01 are left out unless --min-score says otherwise. --explain shows the hints and each hit's components; the JSON carries them in `rerank`. --no-rerank keeps recall's order and fusion score. --mode keyword or semantic recalls by one channel alone; --all-words keeps only items holding every word. Without a model, or with one that is missing or damaged, search is by words (with one warning line).
+
+            Hints in the query boost, never filter: kind words (video of, photos, notes about, 视频, 照片, 笔记), dates (2019, June 2019, last summer, yesterday, 去年夏天), camera names (canon, iphone 12) and "quoted phrases". The rest of the query is searched by meaning. The query is text, never syntax: AND/OR/NOT, *, brackets or SQL in it are searched for as words or ignored. Chinese and Japanese text is matched without spaces.
 
             EXAMPLES
               mlib search "red dress by cafe window"
               mlib search "seaside holiday" --mode semantic
+              mlib search "video of the ferry last summer" --explain
+              mlib search harbour --min-score 0.5 --format json
+              mlib search ferry --reranker-url http://gpu-box:8000 --reranker-model Qwen/Qwen3-VL-Reranker-2B
               mlib search beach --kind video --limit 5
               mlib search "harbour sunset ferry" --all-words
               mlib search 夏日海滩
@@ -62,7 +67,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Keep recall's order and fusion score (no rerank).")
     var noRerank = false
 
-    @Option(help: ArgumentHelp("Leave out hits scoring below this probability (0 to 1).", valueName: "score"))
+    @Option(help: ArgumentHelp("Leave out hits scoring below this probability, 0 to 1 (default 0.01: a list may end early rather than fill --limit with unlikely hits; 0 shows them all).", valueName: "score"))
     var minScore: Double?
 
     @OptionGroup var remote: RemoteRerankArguments
@@ -88,7 +93,7 @@ struct SearchCommand: ParsableCommand {
                 options: SearchOptions(
                     mode: mode.searchMode, kind: kind?.itemKind, limit: limit,
                     includeMetadata: format.needsMetadata, requireAllWords: allWords, rerank: !noRerank,
-                    minimumScore: minScore),
+                    minimumScore: noRerank ? nil : (minScore ?? SearchOptions.defaultMinimumScore)),
                 modelName: modelOptions.model, remote: try remote.options())
             }
         } catch let error as LibraryError {

@@ -18,6 +18,8 @@ public struct ModelReport: Sendable {
     public var storeBytes: Int64
     /// Why it cannot be used, or nil when it loads.
     public var problem: String?
+    /// A text cross-encoder: it makes no vectors but reads the best hits of every search.
+    public var isJudge = false
 }
 
 extension Engine {
@@ -64,6 +66,13 @@ extension Engine {
     static func folderReports(locator: ModelLocator, load: Bool) -> [ModelReport] {
         locator.available().map { name, folder in
             var report = ModelReport(stored: nil, descriptor: nil, name: name, roles: [], usage: nil, storeBytes: 0, problem: nil)
+            if CrossEncoder.isCrossEncoder(folder: URL(fileURLWithPath: folder)) {
+                report.isJudge = true
+                if load {
+                    do { _ = try CrossEncoder(folder: URL(fileURLWithPath: folder)) } catch { report.problem = "\(error)" }
+                }
+                return report
+            }
             switch ModelFinder.describe(folder: folder) {
             case .success(let descriptor):
                 report.descriptor = descriptor

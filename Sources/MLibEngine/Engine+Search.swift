@@ -42,8 +42,10 @@ extension Engine {
                 warnings.append(error.message + "; pictures are searched by their words, colours and text only")
             }
         }
-        var results = try SearchEngine(library: library, vectorChannels: channels, reranker: Reranker(judge: passageJudge(warnings: &warnings)))
+        let judge = options.rerank ? passageJudge(warnings: &warnings) : nil
+        var results = try SearchEngine(library: library, vectorChannels: channels, reranker: Reranker(judge: judge))
             .search(query, options: options)
+        warnings += judge?.takeFailures() ?? []
         if let remote, options.rerank {
             results = judgeRemotely(results, query: query, options: remote, warnings: &warnings)
         }

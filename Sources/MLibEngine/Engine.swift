@@ -26,6 +26,8 @@ public final class Engine: Sendable {
     let clipModels = LoadOnce<String, CLIPModel>()
     /// CLIP image preprocessing by folder and space.
     let preprocessors = LoadOnce<String, CLIPImagePreprocessor>()
+    /// The text cross-encoder found among the models (one key).
+    let judges = LoadOnce<String, JudgeChoice>()
 
     /// An engine over `library`, finding models in `modelsFolder` first, then in the
     /// usual model folders (see `ModelLocator`).

@@ -78,6 +78,8 @@ public struct StatusReport: Sendable {
             parts.append(
                 "\(usage.segmentVectors) \(model.stored?.tower == "image" ? "pictures" : "passages"), \(usage.vectors) vectors (\(bytes(usage.vectorBytes)) in the library, "
                     + "\(bytes(model.storeBytes)) store)")
+        } else if model.isJudge {
+            parts.append("cross-encoder  reads the best hits of every search")
         } else if model.stored == nil {
             parts.append("not used by this library")
         }
@@ -92,6 +94,7 @@ public struct StatusReport: Sendable {
             "folder": JSONValue(model.descriptor?.folder ?? model.stored?.folder),
             "problem": JSONValue(model.problem),
             "store_bytes": .number(Double(model.storeBytes)),
+            "cross_encoder": .bool(model.isJudge),
         ]
         if let stored = model.stored {
             object["id"] = .number(Double(stored.id))

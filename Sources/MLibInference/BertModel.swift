@@ -17,8 +17,8 @@ public final class BertModel: Sendable {
     private let activation: Activation
     private let wordEmbeddings: Weight
     private let positionEmbeddings: Weight
-    /// Row 0 of the token-type table; nil for DistilBERT.
-    private let tokenTypeEmbedding: Weight?
+    /// The token-type table, `[typeVocabularySize, hidden]`; nil for DistilBERT.
+    private let tokenTypeEmbeddings: Weight?
     private let embeddingNorm: NormLayer
     private let layers: [Layer]
 
@@ -59,9 +59,9 @@ public final class BertModel: Sendable {
         wordEmbeddings = try weights.weight(named: prefix + names.wordEmbeddings, expectedShape: [configuration.vocabularySize, hidden])
         positionEmbeddings = try weights.weight(named: prefix + names.positionEmbeddings, expectedShape: [configuration.maxPositions, hidden])
         if let tokenTypes = names.tokenTypeEmbeddings {
-            tokenTypeEmbedding = try weights.weight(named: prefix + tokenTypes, expectedShape: [configuration.typeVocabularySize, hidden]).row(0)
+            tokenTypeEmbeddings = try weights.weight(named: prefix + tokenTypes, expectedShape: [configuration.typeVocabularySize, hidden])
         } else {
-            tokenTypeEmbedding = nil
+            tokenTypeEmbeddings = nil
         }
         embeddingNorm = try norm(names.embeddingNorm)
         var layers: [Layer] = []
@@ -96,15 +96,18 @@ public final class BertModel: Sendable {
 
     /// The last hidden states, `[batchSize, sequenceLength, hidden]`, of `batch`.
     ///
-    /// Every token is of type 0 (BERT) and positions count from 0. The ids must be
-    /// inside the vocabulary and the sequence no longer than `max_position_embeddings`;
-    /// the tokenizer of the same folder guarantees both. Rows of padding tokens hold
-    /// zeros-derived values and carry no meaning.
-    public func encode(_ batch: TokenBatch) -> Tensor {
+    /// `tokenTypes` (BERT only) gives each token's segment, laid out as `batch.ids`:
+    /// 0 for a cross-encoder's query, 1 for its passage; nil means every token is of
+    /// type 0. Positions count from 0. The ids must be inside the vocabulary and the
+    /// sequence no longer than `max_position_embeddings`; the tokenizer of the same
+    /// folder guarantees both. Rows of padding tokens hold zeros-derived values and
+    /// carry no meaning.
+    public func encode(_ batch: TokenBatch, tokenTypes: [Int32]? = nil) -> Tensor {
         let batchSize = batch.batchSize
         let sequence = batch.sequenceLength
         let hidden = configuration.hiddenSize
         precondition(sequence <= configuration.maxPositions, "A sequence of \(sequence) tokens is longer than the model's \(configuration.maxPositions) positions")
+        precondition(tokenTypes.map { tokenTypeEmbeddings != nil && $0.count == batch.ids.count } ?? true, "Token types need a BERT model and one type per token")
         let rows = batchSize * sequence
         guard rows > 0 else { return Tensor(shape: [batchSize, sequence, hidden]) }
 
@@ -117,7 +120,7 @@ public final class BertModel: Sendable {
 
         states.withUnsafeMutableBufferPointer { statesBuffer in
             let states = statesBuffer.baseAddress!
-            embed(batch, into: states)
+            embed(batch, tokenTypes: tokenTypes, into: states)
             embeddingNorm.apply(states, rows: rows)
             attended.withUnsafeMutableBufferPointer { attended in
                 context.withUnsafeMutableBufferPointer { context in
@@ -140,20 +143,24 @@ public final class BertModel: Sendable {
 
     /// Word, (BERT) token-type and position embeddings summed into `states`, in the
     /// order Hugging Face adds them so the float32 sums round the same way.
-    private func embed(_ batch: TokenBatch, into states: UnsafeMutablePointer<Float>) {
+    private func embed(_ batch: TokenBatch, tokenTypes: [Int32]?, into states: UnsafeMutablePointer<Float>) {
         let hidden = configuration.hiddenSize
         let sequence = batch.sequenceLength
         let vocabulary = configuration.vocabularySize
         // `self` holds every weight for the whole call, so their memory stays mapped.
         let table = wordEmbeddings.buffer.baseAddress!
         let positions = positionEmbeddings.buffer.baseAddress!
-        let tokenType = tokenTypeEmbedding?.buffer.baseAddress
+        let types = tokenTypeEmbeddings?.buffer.baseAddress
+        let typeCount = configuration.typeVocabularySize
         for (row, id) in batch.ids.enumerated() {
             precondition(id >= 0 && Int(id) < vocabulary, "Token id \(id) is outside the embedding table of \(vocabulary) rows")
             let target = states + row * hidden
             let word = table + Int(id) * hidden
             let position = positions + (row % sequence) * hidden
-            if let tokenType {
+            if let types {
+                let type = Int(tokenTypes?[row] ?? 0)
+                precondition(type >= 0 && type < typeCount, "Token type \(type) is outside the model's \(typeCount) types")
+                let tokenType = types + type * hidden
                 for column in 0..<hidden {
                     target[column] = (word[column] + tokenType[column]) + position[column]
                 }

@@ -31,6 +31,11 @@ struct ModelFolder: Sendable {
         if ModelInspector.isCLIP(folder: path) {
             throw InferenceError(.unsupported, path: path + "/config.json", message: "this is a CLIP model (text and image towers), not a sentence model; use it as the picture model, not as the text model")
         }
+        // A sentence-transformers folder with a Pooling module embeds, whatever its
+        // config.json's architectures (some bi-encoders start from classifiers).
+        if CrossEncoderFolder.isCrossEncoder(folder: path), (try? SentenceModules.read(folder: path))?.poolingPath == nil {
+            throw InferenceError(.unsupported, path: path + "/config.json", message: "this is a cross-encoder (a sequence-classification model that scores query and passage pairs), not a sentence model; it makes no vectors, use it to rerank")
+        }
         configuration = try BertConfiguration.load(folder: path)
         try Self.checkVocabulary(in: path)
         modules = try SentenceModules.read(folder: path)

@@ -15,6 +15,9 @@ public import MLibCore
 /// A CLIP folder (`model_type` `clip`) holds two models, a text tower and an image
 /// tower, in one space: ``describeTowers(folder:)`` gives both (see
 /// `ModelInspector+CLIP.swift`).
+///
+/// A cross-encoder folder (`…ForSequenceClassification`) makes no vectors: it is
+/// refused, with one line saying so, and `CrossEncoder` runs it as a reranker.
 public enum ModelInspector {
     /// The descriptor of the model in `folder`, or a one-line reason it cannot run.
     ///

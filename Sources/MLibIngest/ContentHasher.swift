@@ -5,7 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import MLibCore
+public import MLibCore
 
 /// Fingerprints a file's content, so a moved file is recognised by what it holds.
 ///
@@ -13,12 +13,12 @@ import MLibCore
 /// videos) are fingerprinted by their size and four 1 MiB samples spread over the
 /// file: reading gigabytes on every index run would cost more than a rare
 /// false "same content" between two huge files of exactly equal size.
-enum ContentHasher {
+public enum ContentHasher {
     static let fullHashLimit = 64 << 20
     static let sampleSize = 1 << 20
 
     /// The hex digest of the file at `path`, or nil when it cannot be read.
-    static func hash(_ path: RawPath) -> String? {
+    public static func hash(_ path: RawPath) -> String? {
         let fd = path.withCString { open($0, O_RDONLY | O_CLOEXEC | O_NONBLOCK) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }

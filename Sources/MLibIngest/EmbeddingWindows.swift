@@ -5,11 +5,11 @@ import MLibCore
 /// A model sees at most 256 tokens; English runs ~1.3 tokens a word, so windows of
 /// 180 words with 30 words of overlap fit, and no sentence is only ever seen cut in
 /// half. Each CJK character counts as a word (the tokenizer splits them one by one).
-enum EmbeddingWindows {
+public enum EmbeddingWindows {
     static let maximumWords = 180
     static let overlapWords = 30
 
-    static func split(_ text: String) -> [String] {
+    public static func split(_ text: String) -> [String] {
         var words: [Substring] = []
         var start: String.Index?
         var index = text.startIndex

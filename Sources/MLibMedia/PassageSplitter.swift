@@ -5,14 +5,14 @@
 /// paragraph longer than a passage is cut after sentences, then between words,
 /// and as a last resort (text without spaces, such as Chinese) every 1,500
 /// characters.
-enum PassageSplitter {
+public enum PassageSplitter {
     /// A passage this long is complete; the next paragraph starts a new one.
     static let targetLength = 1_000
     /// No passage is longer than this, in characters.
     static let maximumLength = 1_500
 
     /// The passages of `text`, trimmed, none empty.
-    static func passages(_ text: Substring) -> [String] {
+    public static func passages(_ text: Substring) -> [String] {
         var passages: [String] = []
         var current: [Substring] = []
         var currentLength = 0

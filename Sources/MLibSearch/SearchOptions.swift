@@ -17,6 +17,10 @@ public struct SearchOptions: Sendable, Hashable {
     public var rerank: Bool
     /// Hits scoring below this are left out (the list may end early).
     public var minimumScore: Double?
+    /// The floor the command line applies to reranked hits unless told otherwise: on
+    /// held-out labelled queries, hits scored below 1% were relevant 1 time in 50, and
+    /// leaving them out cost 3% of the relevant hits in the first ten.
+    public static let defaultMinimumScore = 0.01
     /// The moment "yesterday" and "last summer" are counted from; nil is now.
     public var referenceDate: Date?
 

@@ -1,5 +1,6 @@
 import Foundation
 import MLibRemote
+import MLibTestSupport
 import Testing
 
 /// The fake server scores a text by the share of the query's distinct words it holds, and
@@ -15,14 +16,14 @@ import Testing
 
     @Test(arguments: ["results", "score", "data", "tei"])
     func everyAnswerShapeMapsBackByIndex(shape: String) throws {
-        try RerankServer.with(["--shape", shape]) { server in
+        try FakeRerankServer.with(["--shape", shape]) { server in
             let scores = try RemoteReranker(.init(url: server.url())).rerank(query: Self.query, documents: Self.documents)
             #expect(scores == [1.0, 0.0, 0.5, 0.25])
         }
     }
 
     @Test func topNLeavesTheDocumentsLeftOutNil() throws {
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             let reranker = RemoteReranker(.init(url: server.url()))
             let scores = try reranker.rerank(query: Self.query, documents: Self.documents, topN: 2)
             #expect(scores == [1.0, nil, 0.5, nil])
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func withoutTopNEveryDocumentIsAskedFor() throws {
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             let scores = try RemoteReranker(.init(url: server.url())).rerank(
                 query: Self.query, documents: Self.documents, topN: 99)
             #expect(scores.allSatisfy { $0 != nil })
@@ -41,14 +42,14 @@ import Testing
     }
 
     @Test func logitsComeBackAsTheServerGaveThem() throws {
-        try RerankServer.with(["--logits"]) { server in
+        try FakeRerankServer.with(["--logits"]) { server in
             let scores = try RemoteReranker(.init(url: server.url())).rerank(query: Self.query, documents: Self.documents)
             #expect(scores == [5.0, -5.0, 0.0, -2.5])
         }
     }
 
     @Test func noDocumentsAskNothingOfTheServer() throws {
-        try RerankServer.with { server throws in
+        try FakeRerankServer.with { server throws in
             #expect(try RemoteReranker(.init(url: server.url())).rerank(query: Self.query, documents: []) == [])
             #expect(try server.requests().isEmpty)
         }

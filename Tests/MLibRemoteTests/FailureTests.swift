@@ -1,5 +1,6 @@
 import Foundation
 import MLibRemote
+import MLibTestSupport
 import Testing
 
 @Suite struct FailureTests {
@@ -21,7 +22,7 @@ import Testing
 
     @Test(arguments: [nil, "wrong"] as [String?])
     func missingOrWrongTokenIsUnauthorizedAndNamesTheVariable(token: String?) throws {
-        try RerankServer.with(["--token", "s3cret"]) { server in
+        try FakeRerankServer.with(["--token", "s3cret"]) { server in
             let error = try Self.failure(Self.configuration(server.url(), token: token))
             #expect(error.reason == .unauthorized)
             #expect(error.message.contains("MLIB_RERANKER_TOKEN"))
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func twoServerErrorsThenSuccessTakesThreeRequests() throws {
-        try RerankServer.with(["--fail-first", "2"]) { server in
+        try FakeRerankServer.with(["--fail-first", "2"]) { server in
             let scores = try RemoteReranker(Self.configuration(server.url())).rerank(
                 query: "sunset sea", documents: Self.documents)
             #expect(scores == [1.0, 0.0, 0.5])
@@ -40,7 +41,7 @@ import Testing
     }
 
     @Test func serverErrorsBeyondTheRetriesReportStatusAndBodyOnOneLine() throws {
-        try RerankServer.with(["--fail-first", "10"]) { server in
+        try FakeRerankServer.with(["--fail-first", "10"]) { server in
             let error = try Self.failure(Self.configuration(server.url()))
             #expect(error.reason == .http(500))
             #expect(error.message.contains("HTTP 500"))
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func tooManyRequestsIsRetried() throws {
-        try RerankServer.with(["--fail-first", "1", "--fail-status", "429", "--retry-after", "0"]) { server in
+        try FakeRerankServer.with(["--fail-first", "1", "--fail-status", "429", "--retry-after", "0"]) { server in
             let scores = try RemoteReranker(Self.configuration(server.url())).rerank(
                 query: "sunset sea", documents: Self.documents)
             #expect(scores == [1.0, 0.0, 0.5])
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func otherClientErrorsAreNotRetried() throws {
-        try RerankServer.with(["--fail-first", "10", "--fail-status", "422"]) { server in
+        try FakeRerankServer.with(["--fail-first", "10", "--fail-status", "422"]) { server in
             let error = try Self.failure(Self.configuration(server.url()))
             #expect(error.reason == .http(422))
             #expect(try server.requests().count == 1)
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func slowServerTimesOutAfterRetrying() throws {
-        try RerankServer.with(["--delay", "5"]) { server in
+        try FakeRerankServer.with(["--delay", "5"]) { server in
             let error = try Self.failure(Self.configuration(server.url(), timeout: 1, retries: 1))
             #expect(error.reason == .timeout)
             #expect(error.message.contains(server.url("/v1/rerank").absoluteString))
@@ -79,7 +80,7 @@ import Testing
 
     @Test(arguments: [0.5, 0.51, 0.485])
     func scoresAllNearOneHalfAreUninformative(constant: Double) throws {
-        try RerankServer.with(["--constant", String(constant)]) { server in
+        try FakeRerankServer.with(["--constant", String(constant)]) { server in
             let error = try Self.failure(Self.configuration(server.url()))
             #expect(error.reason == .uninformative)
             #expect(error.message.contains("0.5"))
@@ -87,7 +88,7 @@ import Testing
     }
 
     @Test func oneHalfIsAnAnswerWhenItIsTheOnlyScore() throws {
-        try RerankServer.with(["--constant", "0.5"]) { server in
+        try FakeRerankServer.with(["--constant", "0.5"]) { server in
             let scores = try RemoteReranker(Self.configuration(server.url())).rerank(
                 query: "sunset", documents: [.text("sunset")])
             #expect(scores == [0.5])
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func scoresSpreadBeyondTheBandAreUsed() throws {
-        try RerankServer.with(["--constant", "0.53"]) { server in
+        try FakeRerankServer.with(["--constant", "0.53"]) { server in
             let scores = try RemoteReranker(Self.configuration(server.url())).rerank(
                 query: "sunset sea", documents: Self.documents)
             #expect(scores == [0.53, 0.53, 0.53])
@@ -104,7 +105,7 @@ import Testing
 
     @Test(arguments: ["json", "index-out-of-range", "index-duplicate", "no-score"])
     func unusableAnswersAreMalformed(fault: String) throws {
-        try RerankServer.with(["--fault", fault]) { server in
+        try FakeRerankServer.with(["--fault", fault]) { server in
             let error = try Self.failure(Self.configuration(server.url()))
             #expect(error.reason == .malformedAnswer)
             #expect(error.message.contains(server.url("/v1/rerank").absoluteString))
@@ -113,7 +114,7 @@ import Testing
     }
 
     @Test func closedPortIsUnreachable() throws {
-        let server = try RerankServer([])
+        let server = try FakeRerankServer([])
         let url = server.url()
         server.stop()
         let error = try Self.failure(Self.configuration(url, retries: 1))

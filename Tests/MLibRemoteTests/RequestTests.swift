@@ -1,10 +1,11 @@
 import Foundation
 import MLibRemote
+import MLibTestSupport
 import Testing
 
 @Suite struct RequestTests {
     @Test func textRequestCarriesModelQueryAndPlainStrings() throws {
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             let configuration = RemoteRerankerConfiguration(url: server.url(), model: "Qwen/Qwen3-VL-Reranker-2B")
             _ = try RemoteReranker(configuration).rerank(query: "sunset", documents: [.text("sunset at sea"), .text("a cat")])
             let request = try #require(try server.requests().first)
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func modelIsLeftOutWhenNotSet() throws {
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             _ = try RemoteReranker(.init(url: server.url())).rerank(query: "sunset", documents: [.text("sunset")])
             let request = try #require(try server.requests().first)
             #expect(!request.body.keys.contains("model"))
@@ -31,7 +32,7 @@ import Testing
         var generator = SystemRandomNumberGenerator()
         let small = Data((0..<1000).map { _ in UInt8.random(in: 0...255, using: &generator) })
         let large = Data((0..<3000).map { _ in UInt8.random(in: 0...255, using: &generator) })
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             let scores = try RemoteReranker(.init(url: server.url())).rerank(
                 query: "beach", documents: [.image(jpeg: small), .text("a beach"), .image(jpeg: large)])
             #expect(scores == [Double(1000 % 97) / 97, 1.0, Double(3000 % 97) / 97])
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func bearerTokenIsSent() throws {
-        try RerankServer.with(["--token", "s3cret"]) { server in
+        try FakeRerankServer.with(["--token", "s3cret"]) { server in
             let scores = try RemoteReranker(.init(url: server.url(), token: "s3cret")).rerank(
                 query: "sunset", documents: [.text("sunset"), .text("cat")])
             #expect(scores == [1.0, 0.0])
@@ -70,7 +71,7 @@ import Testing
         ("/custom/rerank", "/custom/rerank"),
     ])
     func urlVariantsPostToTheRerankPath(given: String, posted: String) throws {
-        try RerankServer.with { server in
+        try FakeRerankServer.with { server in
             let scores = try RemoteReranker(.init(url: server.url(given))).rerank(
                 query: "sunset", documents: [.text("sunset"), .text("cat")])
             #expect(scores == [1.0, 0.0])

@@ -39,10 +39,14 @@ public struct FrameWindow: Sendable, Hashable {
         }
         var peak = 0
         for index in smoothed.indices where smoothed[index] > smoothed[peak] { peak = index }
+        // A frame belongs to the window by its own similarity too: smoothing pulls the
+        // first and last frames of a good run down towards their poor neighbours.
+        let floor = smoothed[peak] - tolerance
+        func belongs(_ index: Int) -> Bool { max(smoothed[index], ordered[index].similarity) >= floor }
         var first = peak
         var last = peak
-        while first > 0, smoothed[first - 1] >= smoothed[peak] - tolerance { first -= 1 }
-        while last + 1 < ordered.count, smoothed[last + 1] >= smoothed[peak] - tolerance { last += 1 }
+        while first > 0, belongs(first - 1) { first -= 1 }
+        while last + 1 < ordered.count, belongs(last + 1) { last += 1 }
         return FrameWindow(start: ordered[first].start, end: max(ordered[last].end, ordered[last].start), similarity: smoothed[peak])
     }
 

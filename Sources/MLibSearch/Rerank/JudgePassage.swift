@@ -4,7 +4,8 @@ import MLibCore
 /// query (by meaning when the rerank scored passages, else its first words), cut to
 /// what a cross-encoder reads well.
 enum JudgePassage {
-    static let maximumCharacters = 1_000
+    /// About 100 word pieces: what the judge reads of each candidate.
+    static let maximumCharacters = 500
 
     static func text(fields: [EvidenceField: String], title: String?, passage: String?) -> String {
         var parts: [String] = []

@@ -3,48 +3,46 @@
 
 extension RerankModel {
     /// The model for searches where a meaning channel ran; `picture` borrows `meaning`'s weight.
-    /// Fitted on 155 queries, 4053 candidates (204 relevant).
+    /// Fitted on 155 queries, 4215 candidates (204 relevant).
     public static let full = RerankModel(
-        name: "full", intercept: -5.2579,
+        name: "full", intercept: -5.2043,
         weights: [
-            .bm25: 2.3464,
-            .coverage: 2.0557,
-            .titleCoverage: -2.3764,
-            .phrase: 0.0556,
-            .meaning: 4.6017,
-            .fusion: 2.9968,
-            .kind: 0.0000,
-            .date: 0.0000,
-            .camera: 0.0000,
-            .quoted: 0.0000,
-            .picture: 4.6017,
+            .bm25: 1.2582,
+            .coverage: 0.6233,
+            .phrase: 0.3252,
+            .meaning: 4.4365,
+            .fusion: 2.9603,
+            .kind: 1.4525,
+            .date: 1.0000,
+            .camera: 3.0631,
+            .quoted: 1.0000,
+            .picture: 4.4365,
         ])
 
     /// The model for searches by words alone.
-    /// Fitted on 155 queries, 226 candidates (83 relevant).
+    /// Fitted on 155 queries, 237 candidates (98 relevant).
     public static let words = RerankModel(
-        name: "words", intercept: -5.8048,
+        name: "words", intercept: -5.4065,
         weights: [
-            .bm25: 4.1750,
-            .coverage: 2.8717,
-            .titleCoverage: -0.1034,
-            .phrase: 1.0290,
-            .fusion: 1.2993,
-            .kind: 0.0000,
-            .date: 0.0000,
-            .camera: 0.0000,
-            .quoted: 0.0000,
+            .bm25: 5.4461,
+            .coverage: 0.1708,
+            .phrase: 1.5114,
+            .fusion: 1.6334,
+            .kind: 1.0000,
+            .date: 1.0000,
+            .camera: 1.8367,
+            .quoted: 1.0000,
         ])
 
     /// The model for `mlib rerank`: documents judged by their own text and pictures, with no recall to lean on.
-    /// Fitted on 155 queries, 4053 candidates (204 relevant).
+    /// Fitted on 155 queries, 4215 candidates (204 relevant).
     public static let documents = RerankModel(
-        name: "documents", intercept: -4.8958,
+        name: "documents", intercept: -4.9314,
         weights: [
-            .coverage: 4.6137,
-            .phrase: 0.1330,
-            .meaning: 4.8381,
-            .quoted: 0.0000,
-            .picture: 4.8381,
+            .coverage: 3.1470,
+            .phrase: 0.4030,
+            .meaning: 4.8641,
+            .quoted: 1.0000,
+            .picture: 4.8641,
         ])
 }

@@ -22,7 +22,9 @@ public struct Reranker: Sendable {
     /// blended in at this share.
     public static let judgeShare = 0.4
 
-    public init(full: RerankModel = .full, words: RerankModel = .words, judge: (any PassageJudge)? = nil, judgeDepth: Int = 30) {
+    /// - Parameter judgeDepth: a MiniLM-L6 cross-encoder reads ten passages in about
+    ///   0.3 s on one core; every passage more costs about as much again.
+    public init(full: RerankModel = .full, words: RerankModel = .words, judge: (any PassageJudge)? = nil, judgeDepth: Int = 10) {
         self.full = full
         self.words = words
         self.judge = judge
@@ -43,8 +45,7 @@ public struct Reranker: Sendable {
         let pictureChannel = vectorChannels.first { $0.space == .picture }
         let videos = ids.filter { items[$0]?.kind == .video }
         let timed = try reader.timedSegments(itemIDs: videos)
-        let scores = PassageScores(
-            text: textChannel, picture: pictureChannel, items: Set(ids))
+        let scores = PassageScores(text: textChannel, picture: pictureChannel, items: Set(ids))
         let lexical = LexicalMatch(query.analyzed)
         let model = textChannel == nil ? words : full
         let channelNames = channels.map(\.name)
@@ -67,8 +68,8 @@ public struct Reranker: Sendable {
                 features[.meaning] = Self.strength(best.score, textChannel)
                 scored.bestPassage = best
             }
+            let frames = pictureChannel == nil ? [] : scores.frames(of: item.id, timed: timed[item.id] ?? [])
             if let pictureChannel {
-                let frames = scores.frames(of: item.id, timed: timed[item.id] ?? [])
                 if item.kind == .video, let window = FrameWindow.best(of: frames) {
                     features[.picture] = Self.strength(window.similarity, pictureChannel)
                     scored.topFrames = FrameWindow.top(frames)
@@ -78,7 +79,8 @@ public struct Reranker: Sendable {
             }
             let agreement = HintAgreement.of(
                 hints: hints, kind: item.kind, metadata: item.metadata,
-                text: fields.filter { $0.key != .picture }.values.joined(separator: "\n"),
+                // Only quoted phrases read the text; joining long notes for nothing costs.
+                text: hints.phrases.isEmpty ? "" : fields.filter { $0.key != .picture }.values.joined(separator: "\n"),
                 fileModified: item.modifiedNanoseconds.map { Date(timeIntervalSince1970: Double($0) / 1e9) })
             features[.kind] = agreement.kind ?? 0
             features[.date] = agreement.date ?? 0
@@ -87,8 +89,7 @@ public struct Reranker: Sendable {
             if item.kind == .video {
                 scored.moment = VideoMoment.best(
                     timed: timed[item.id] ?? [], lexical: lexical, textScores: scores.textBySegment,
-                    textChannel: textChannel, frames: pictureChannel == nil ? [] : scores.frames(of: item.id, timed: timed[item.id] ?? []),
-                    pictureChannel: pictureChannel)
+                    textChannel: textChannel, frames: frames, pictureChannel: pictureChannel)
             }
             let probability = model.probability(features)
             scored.features = features
