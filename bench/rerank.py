@@ -7,6 +7,8 @@
                                         inclusive share of the rerank's parts
     bench/rerank.py report FOLDER MLIB --mode MODE --out FILE
                                         the Markdown block
+    bench/rerank.py api MLIB LIBRARY EXAMPLES --requests N --out FILE
+                                        `mlib rerank --jsonl`: ms a request, warm
 
 The library, vectors and queries come from bench/engine.py (vectors --clusters,
 query-vectors, queries). Percentiles are nearest-rank.
@@ -176,7 +178,7 @@ def report(args):
         for label, _ in PARTS[1:-1]:
             share = shares.get(label)
             if share is None or not whole:
-                lines.append(f"| {label.strip()} | – | – |")
+                lines.append(f"| {label.strip()} | under 0.3 % of all samples, or inlined | – |")
             else:
                 lines.append(f"| {label.strip()} | {100 * share / whole:.1f} % | {b['rerank_p50_ms'] * share / whole:.2f} |")
     lines += ["", "Process timings: Python's `time.perf_counter` around `subprocess.run`, the kinds interleaved "
@@ -186,6 +188,88 @@ def report(args):
     with open(args.out, "w") as f:
         f.write(text)
     sys.stdout.write(text)
+
+
+# ---------------------------------------------------------------- mlib rerank (the API)
+
+API_QUERIES = [
+    "boats in the harbour at sunset", "a red dress by the cafe window", "lemons at the market",
+    "waves on the beach at dawn", "tomatoes in the garden", "the planning meeting in March",
+    "a risotto recipe", "rooftops of the old town", "surfers and the lighthouse", "train to the coast",
+]
+
+
+def api_documents(examples):
+    """Ten documents of every kind from examples/library: five texts (the notes),
+    three images, a caption with an image, and an 8-second video."""
+    def note(name):
+        with open(os.path.join(examples, "notes", name), encoding="utf-8") as f:
+            return f.read()[:1500]
+    return [
+        {"text": note("2024-07-biarritz-diary.md")},
+        {"text": note("garden-log.md")},
+        {"text": note("recipes/lemon-risotto.md")},
+        {"text": note("work/2024-03-12-planning-meeting.md")},
+        {"text": note("carnet-de-voyage-lyon.md")},
+        {"image": os.path.join(examples, "photos", "harbour-sunset.jpg")},
+        {"image": os.path.join(examples, "photos", "market-lemons.jpg")},
+        {"image": os.path.join(examples, "pictures", "IMG_2207.jpg")},
+        {"text": "Evening on the quay", "image": os.path.join(examples, "photos", "beach-morning.jpg")},
+        {"video": os.path.join(examples, "videos", "VID_20240716_181500.mp4")},
+    ]
+
+
+def api(args):
+    """One `mlib rerank --jsonl` process answering requests one at a time, always the
+    same ten documents. The first --warm requests (model loaded, files read, OCR,
+    frames; each query of API_QUERIES embedded once) are timed apart; then --requests
+    with those queries in turn (every cache warm), then --requests with a query never
+    asked before (embedded each time). Then --cold whole processes of one request each."""
+    documents = api_documents(os.path.abspath(args.examples))
+    def request(query):
+        return json.dumps({"query": {"text": query}, "documents": documents, "fps": 1.0})
+
+    command = [args.mlib, "--library", args.library, "rerank", "--jsonl"]
+    phases = {"warm_up": [], "known_query": [], "new_query": []}
+    with open(args.out + ".stderr", "w") as errors:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True, bufsize=1)
+        plan = [("warm_up", API_QUERIES[i % len(API_QUERIES)]) for i in range(args.warm)]
+        plan += [("known_query", API_QUERIES[i % len(API_QUERIES)]) for i in range(args.requests)]
+        plan += [("new_query", f"{API_QUERIES[i % len(API_QUERIES)]} {i + 1}") for i in range(args.requests)]
+        for phase, query in plan:
+            start = time.perf_counter()
+            process.stdin.write(request(query) + "\n")
+            process.stdin.flush()
+            answer = json.loads(process.stdout.readline() or "{}")
+            phases[phase].append((time.perf_counter() - start) * 1000)
+            if len(answer.get("scores", [])) != len(documents):
+                raise SystemExit(f"rerank: {query!r} was answered {json.dumps(answer)[:300]}")
+        process.stdin.close()
+        if process.wait() != 0:
+            raise SystemExit(f"rerank: {' '.join(command)} exited {process.returncode}; see {args.out}.stderr")
+    problems = [r.get("problem") for r in answer.get("results", []) if r.get("problem")]
+    cold = []
+    for i in range(args.cold):
+        start = time.perf_counter()
+        done = subprocess.run(command[:-1], input=request(API_QUERIES[i]), capture_output=True, text=True)
+        cold.append((time.perf_counter() - start) * 1000)
+        if done.returncode != 0:
+            raise SystemExit(f"rerank: a one-request process exited {done.returncode}: {done.stderr[-300:]}")
+
+    def stats(values):
+        return {"requests": len(values), "p50_ms": round(engine.percentile(values, 0.5), 2),
+                "p95_ms": round(engine.percentile(values, 0.95), 2), "mean_ms": round(sum(values) / len(values), 2),
+                "requests_per_s": round(1000 * len(values) / sum(values), 1)}
+    result = {
+        "documents": len(documents), "warm_up_ms": [round(t, 1) for t in phases["warm_up"]],
+        "known_query": stats(phases["known_query"]), "new_query": stats(phases["new_query"]),
+        "cold_process_p50_ms": round(engine.percentile(cold, 0.5), 1), "cold_runs": len(cold),
+        "problems": problems, "warnings": open(args.out + ".stderr").read().strip().splitlines()[:3],
+        "machine": engine.machine_facts(args.mlib),
+    }
+    with open(args.out, "w") as f:
+        json.dump(result, f, indent=1)
+    print(json.dumps(result))
 
 
 def main():
@@ -209,6 +293,15 @@ def main():
     p.add_argument("--mode", default="full")
     p.add_argument("--out", required=True)
     p.set_defaults(run=report)
+    p = commands.add_parser("api")
+    p.add_argument("mlib")
+    p.add_argument("library")
+    p.add_argument("examples", help="examples/library")
+    p.add_argument("--requests", type=int, default=200)
+    p.add_argument("--warm", type=int, default=10)
+    p.add_argument("--cold", type=int, default=5)
+    p.add_argument("--out", required=True)
+    p.set_defaults(run=api)
     args = parser.parse_args()
     args.run(args)
 
