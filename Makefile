@@ -110,6 +110,7 @@ bench: build model
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/semantic.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/engine.sh
 	MLIB=$(CURDIR)/$(MLIB_RELEASE) MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/rerank.sh
+	MLIB=$(CURDIR)/$(MLIB_RELEASE) bash bench/rerank-api.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/pictures.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/ocr.sh
 	MLIB_BENCH=$(CURDIR)/.build/release/mlib-bench bash bench/clip.sh

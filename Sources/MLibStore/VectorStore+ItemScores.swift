@@ -35,7 +35,7 @@ extension VectorStore {
 /// A set of item ids asked about once per store row: a bit per id between the least
 /// and the greatest (item ids are dense rowids), so a row costs a load, not a hash.
 /// Ids spread too far apart for a small bitmap are looked up in the set.
-private struct ItemBits {
+struct ItemBits {
     private let items: Set<Int64>
     private let low: Int64
     private let span: UInt64
