@@ -17,8 +17,8 @@ import logistic
 FOLDS = 5
 
 MODELS = {
-    "full": ["bm25", "coverage", "phrase", "meaning", "fusion", "kind", "date", "camera", "quoted"],
-    "words": ["bm25", "coverage", "phrase", "fusion", "kind", "date", "camera", "quoted"],
+    "full": ["bm25", "coverage", "phrase", "meaning", "fusion", "kind", "date", "camera", "quoted", "colour"],
+    "words": ["bm25", "coverage", "phrase", "fusion", "kind", "date", "camera", "quoted", "colour"],
     # `mlib rerank`: documents brought by the caller have no recall ranks, no bm25 over
     # a library and no title field, so they are judged by what their own text and
     # pictures say. Fitted on the hybrid runs' candidates.

@@ -79,7 +79,7 @@ import Testing
         #expect(document["hints"] is [Any])
         let hits = Self.results(document)
         #expect(!hits.isEmpty)
-        let names = ["bm25", "coverage", "title_coverage", "phrase", "meaning", "picture", "fusion", "kind", "date", "camera", "quoted"]
+        let names = ["bm25", "coverage", "title_coverage", "phrase", "meaning", "picture", "fusion", "kind", "date", "camera", "quoted", "colour"]
         for hit in hits {
             let rerank = try #require(hit["rerank"] as? [String: Any], "\(hit["path"] ?? "?") has no rerank object")
             let features = try #require(rerank["features"] as? [String: Double])

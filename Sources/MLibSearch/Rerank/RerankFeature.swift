@@ -27,6 +27,9 @@ public enum RerankFeature: String, Sendable, Hashable, CaseIterable, Codable {
     case camera
     /// The share of the query's quoted phrases the item holds (0 when none).
     case quoted
+    /// For a query naming colours: the share of the picture's dominant colours that are
+    /// the ones asked for (0 when the query names none, or for notes).
+    case colour
 
     /// How many features there are; a features vector has this length.
     public static let count = allCases.count

@@ -5,33 +5,35 @@ extension RerankModel {
     /// The model for searches where a meaning channel ran; `picture` borrows `meaning`'s weight.
     /// Fitted on 155 queries, 4215 candidates (204 relevant).
     public static let full = RerankModel(
-        name: "full", intercept: -5.2043,
+        name: "full", intercept: -5.3004,
         weights: [
-            .bm25: 1.2582,
-            .coverage: 0.6233,
-            .phrase: 0.3252,
-            .meaning: 4.4365,
-            .fusion: 2.9603,
-            .kind: 1.4525,
+            .bm25: 0.9383,
+            .coverage: 0.1398,
+            .phrase: 0.5079,
+            .meaning: 4.8449,
+            .fusion: 2.7122,
+            .kind: 1.3296,
             .date: 1.0000,
-            .camera: 3.0631,
+            .camera: 3.6086,
             .quoted: 1.0000,
-            .picture: 4.4365,
+            .colour: 2.8841,
+            .picture: 4.8449,
         ])
 
     /// The model for searches by words alone.
     /// Fitted on 155 queries, 237 candidates (98 relevant).
     public static let words = RerankModel(
-        name: "words", intercept: -5.4065,
+        name: "words", intercept: -5.5411,
         weights: [
-            .bm25: 5.4461,
-            .coverage: 0.1708,
-            .phrase: 1.5114,
-            .fusion: 1.6334,
+            .bm25: 5.6227,
+            .coverage: 0.0933,
+            .phrase: 1.5697,
+            .fusion: 1.6065,
             .kind: 1.0000,
             .date: 1.0000,
-            .camera: 1.8367,
+            .camera: 1.8926,
             .quoted: 1.0000,
+            .colour: 0.6365,
         ])
 
     /// The model for `mlib rerank`: documents judged by their own text and pictures, with no recall to lean on.

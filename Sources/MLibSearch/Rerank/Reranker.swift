@@ -47,6 +47,7 @@ public struct Reranker: Sendable {
         let timed = try reader.timedSegments(itemIDs: videos)
         let scores = PassageScores(text: textChannel, picture: pictureChannel, items: Set(ids))
         let lexical = LexicalMatch(query.analyzed)
+        let colours = ColourMatch(query.analyzed)
         let model = textChannel == nil ? words : full
         let channelNames = channels.map(\.name)
 
@@ -86,6 +87,7 @@ public struct Reranker: Sendable {
             features[.date] = agreement.date ?? 0
             features[.camera] = agreement.camera ?? 0
             features[.quoted] = agreement.phrase ?? 0
+            features[.colour] = colours.share(in: fields)
             if item.kind == .video {
                 scored.moment = VideoMoment.best(
                     timed: timed[item.id] ?? [], lexical: lexical, textScores: scores.textBySegment,
