@@ -4,7 +4,6 @@ import MLibMedia
 
 extension RerankReading {
     /// Two frame times closer than this are the same frame.
-    static let sameFrame = 0.002
 
     /// The key of each picture's vector, as the indexer's picture pass keys it (the
     /// file's content and the frame's time), so vectors of indexed files are reused.
@@ -22,18 +21,10 @@ extension RerankReading {
             let decoded = try PictureDecoder().decode(file.path, request: PictureRequest(minimumShortSide: Engine.pictureShortSide))
             for index in wanted.sorted() { try body(index, decoded.image) }
         case .video:
-            var due = wanted.compactMap { index in pictures[index].start.map { (index, $0) } }.sorted { $0.1 < $1.1 }
-            guard !due.isEmpty else { return }
+            let due = wanted.compactMap { index in pictures[index].start.map { (key: index, time: $0) } }
             // The same rate and budget as the reading, so the same frames come back.
             let sampler = FrameSampler(fps: fps, frameBudget: maxFrames, maximumShortSide: Engine.pictureShortSide)
-            var frames = try sampler.frames(file.path)
-            while !due.isEmpty, let frame = try frames.next() {
-                due.removeAll { $0.1 < frame.time - Self.sameFrame }
-                while let next = due.first, abs(next.1 - frame.time) <= Self.sameFrame {
-                    try body(next.0, frame.image)
-                    due.removeFirst()
-                }
-            }
+            try sampler.revisit(file.path, at: due, body)
         case .text:
             return
         }

@@ -28,14 +28,14 @@ struct CrossEncoderFolder: Sendable {
     /// Whether `folder/config.json` lists a sequence-classification architecture
     /// (read without judging anything else).
     static func isCrossEncoder(folder: String) -> Bool {
-        guard let object = try? jsonObject(folder + "/config.json") else { return false }
+        guard let object = try? ModelFolder.jsonObject(folder + "/config.json") else { return false }
         return architectures(in: object).contains { $0.hasSuffix(architectureSuffix) }
     }
 
     init(path: String) throws(InferenceError) {
         self.path = path
         let configPath = path + "/config.json"
-        guard let config = try Self.jsonObject(configPath) else {
+        guard let config = try ModelFolder.jsonObject(configPath) else {
             throw InferenceError(.missingFile, path: configPath, message: "the model folder has no config.json; it is not a Hugging Face model folder")
         }
         let architectures = Self.architectures(in: config)
@@ -49,8 +49,8 @@ struct CrossEncoderFolder: Sendable {
         configuration = try BertConfiguration.load(folder: path)
         labelCount = try Self.labelCount(in: config, path: configPath)
 
-        let sentenceConfig = try Self.jsonObject(path + "/sentence_bert_config.json")
-        let tokenizerConfig = try Self.jsonObject(path + "/tokenizer_config.json")
+        let sentenceConfig = try ModelFolder.jsonObject(path + "/sentence_bert_config.json")
+        let tokenizerConfig = try ModelFolder.jsonObject(path + "/tokenizer_config.json")
         var length = min(Self.longestWindow, configuration.maxPositions)
         if let configured = (sentenceConfig?["max_seq_length"] as? NSNumber)?.doubleValue, configured >= 1 {
             length = Int(min(configured, Double(length)))
@@ -75,15 +75,5 @@ struct CrossEncoderFolder: Sendable {
 
     private static func architectures(in config: [String: Any]) -> [String] {
         config["architectures"] as? [String] ?? []
-    }
-
-    /// The JSON object in `path`, nil when there is no such file.
-    private static func jsonObject(_ path: String) throws(InferenceError) -> [String: Any]? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-            let name = (path as NSString).lastPathComponent
-            throw InferenceError(.malformed, path: path, message: "\(name) is not a JSON object; the model folder is damaged, fetch the model again")
-        }
-        return object
     }
 }

@@ -101,7 +101,7 @@ struct ModelFolder: Sendable {
     }
 
     /// The JSON object in `path`, nil when there is no such file.
-    private static func jsonObject(_ path: String) throws(InferenceError) -> [String: Any]? {
+    static func jsonObject(_ path: String) throws(InferenceError) -> [String: Any]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
             let name = (path as NSString).lastPathComponent

@@ -9,7 +9,6 @@ public struct MediaPictureSource: PictureSource {
     /// Shorter side pictures are decoded at, at least: CLIP resizes to 224 from there.
     static let shortSide = 448
     /// Two frame times closer than this are the same frame.
-    static let sameFrame = 0.002
 
     public init() {}
 
@@ -19,18 +18,10 @@ public struct MediaPictureSource: PictureSource {
             let decoded = try PictureDecoder().decode(target.path, request: PictureRequest(minimumShortSide: Self.shortSide))
             for picture in target.pictures { try body(picture.segmentID, decoded.image) }
         case .video:
-            var wanted = target.pictures.compactMap { picture in picture.time.map { (picture.segmentID, $0) } }.sorted { $0.1 < $1.1 }
-            guard !wanted.isEmpty else { return }
+            let wanted = target.pictures.compactMap { picture in picture.time.map { (key: picture.segmentID, time: $0) } }
             let options = PictureOptions(fps: target.frameRate ?? 1)
             let sampler = FrameSampler(fps: options.fps, frameBudget: options.frameBudget, maximumShortSide: Self.shortSide)
-            var frames = try sampler.frames(target.path)
-            while !wanted.isEmpty, let frame = try frames.next() {
-                wanted.removeAll { $0.1 < frame.time - Self.sameFrame }
-                while let next = wanted.first, abs(next.1 - frame.time) <= Self.sameFrame {
-                    try body(next.0, frame.image)
-                    wanted.removeFirst()
-                }
-            }
+            try sampler.revisit(target.path, at: wanted, body)
         case .text:
             return
         }

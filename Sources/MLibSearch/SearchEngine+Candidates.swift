@@ -1,5 +1,6 @@
 import Foundation
 public import MLibStore
+import MLibCore
 
 extension SearchEngine {
     /// What recall and fusion hand the rerank for one query.
@@ -10,13 +11,15 @@ extension SearchEngine {
         public var channels: [any RecallChannel]
         /// The query as the channels and the rerank see it.
         public var query: RecallQuery
+        /// The mode recall ran in: keyword when the engine has no vector channel.
+        public var mode: SearchMode
     }
 
-    /// Runs the first stage of `search(_:options:)` alone: the channels `options.mode`
-    /// calls for, at the depth `search` uses (the rerank's deeper pool when
-    /// `options.rerank` is set and the engine has a reranker), then fusion. Nothing is
-    /// reranked, filtered by score or assembled into hits, so a benchmark can time the
-    /// rerank by itself, in the same read transaction:
+    /// The first stage of `search(_:options:)`, which `search` runs too: the query's
+    /// hints read, the channels `options.mode` calls for at the depth `search` needs (the
+    /// rerank's deeper pool when `options.rerank` is set and the engine has a reranker),
+    /// then fusion. Nothing is reranked, filtered by score or assembled into hits, so a
+    /// benchmark can time the rerank by itself, in the same read transaction:
     ///
     /// ```swift
     /// let reranked = try library.reading { reader in
@@ -24,8 +27,6 @@ extension SearchEngine {
     ///     return try Reranker().rerank(recall.candidates, channels: recall.channels, query: recall.query, reader: reader)
     /// }
     /// ```
-    ///
-    /// Mirrors the set-up at the top of `search`; keep the two in step.
     public func candidates(for query: String, options: SearchOptions, reader: LibraryReader) throws -> Recall {
         let hints = Self.hints(in: query, options: options)
         let trimmed = hints.semanticText.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -41,6 +42,6 @@ extension SearchEngine {
             reranks ? max(options.limit * 2, Self.rerankPool) : (channels.count > 1 ? max(options.limit * 2, 50) : options.limit)
         let found = try recall(recallQuery, channels: channels, depth: depth, reader: reader)
         let ranked = ranking.rank(found, channels: channels.map(\.name), query: recallQuery)
-        return Recall(candidates: ranked, channels: channels, query: recallQuery)
+        return Recall(candidates: ranked, channels: channels, query: recallQuery, mode: mode)
     }
 }

@@ -36,32 +36,19 @@ public struct SearchEngine: Sendable {
     }
 
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
-        let hints = Self.hints(in: query, options: options)
-        let trimmed = hints.semanticText.trimmingCharacters(in: .whitespacesAndNewlines)
-        let analyzed = QueryAnalyzer.analyze(trimmed)
-        let mode = vectorChannels.isEmpty ? .keyword : options.mode
-        var channels: [any RecallChannel] = []
-        if mode != .semantic { channels.append(WordChannel()) }
-        if mode != .keyword, !trimmed.isEmpty { channels += vectorChannels }
-        let recallQuery = RecallQuery(
-            text: trimmed, analyzed: analyzed, kind: options.kind, requireAllWords: options.requireAllWords, hints: hints)
         let reranker = options.rerank ? self.reranker : nil
-        let hits: [SearchHit] = try library.reading { reader in
-            // The rerank looks deeper than the list it returns: it can lift what recall ranked low.
-            let depth =
-                reranker == nil
-                ? (channels.count > 1 ? max(options.limit * 2, 50) : options.limit) : max(options.limit * 2, Self.rerankPool)
-            let candidates = try recall(recallQuery, channels: channels, depth: depth, reader: reader)
-            var ranked = ranking.rank(candidates, channels: channels.map(\.name), query: recallQuery)
+        let (hits, recall): ([SearchHit], Recall) = try library.reading { reader in
+            let recall = try candidates(for: query, options: options, reader: reader)
+            var ranked = recall.candidates
             if let reranker {
-                ranked = try reranker.rerank(ranked, channels: channels, query: recallQuery, reader: reader)
+                ranked = try reranker.rerank(ranked, channels: recall.channels, query: recall.query, reader: reader)
             }
             if let minimum = options.minimumScore { ranked.removeAll { $0.score < minimum } }
-            return try assemble(ranked, query: analyzed, options: options, reader: reader)
+            return (try assemble(ranked, query: recall.query.analyzed, options: options, reader: reader), recall)
         }
         return SearchResults(
-            query: query, library: library.path, mode: mode.rawValue, hits: hits, ranking: reranker == nil ? "recall" : "rerank",
-            hints: hints.descriptions)
+            query: query, library: library.path, mode: recall.mode.rawValue, hits: hits,
+            ranking: reranker == nil ? "recall" : "rerank", hints: recall.query.hints.descriptions)
     }
 
     /// How many items each recall channel hands the rerank, at least: with two or three

@@ -26,6 +26,11 @@ public enum DocumentFeatures {
             self.sure = sure
         }
 
+        /// The scale of a recall channel: its floor and its sure similarity.
+        public init(_ channel: VectorChannel) {
+            self.init(floor: Double(channel.floor), sure: Double(channel.sure))
+        }
+
         /// A sentence model's query against passages (`meaning`).
         public static let meaning = Scale(floor: Double(VectorChannel.textFloor), sure: Double(VectorChannel.sureSimilarity))
         /// A CLIP text tower's query against pictures (`picture`).

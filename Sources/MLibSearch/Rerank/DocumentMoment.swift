@@ -31,6 +31,14 @@ public enum DocumentMoment {
     public static func best(
         query: DocumentQuery, passages: [Passage], frames: [FrameWindow.Frame], pictureScale: DocumentFeatures.Scale?
     ) -> Moment? {
+        best(lexical: query.lexical, passages: passages, meaningScale: .meaning, frames: frames, pictureScale: pictureScale)
+    }
+
+    /// The choice itself, shared with the search rerank (`VideoMoment`).
+    static func best(
+        lexical: LexicalMatch, passages: [Passage], meaningScale: DocumentFeatures.Scale, frames: [FrameWindow.Frame],
+        pictureScale: DocumentFeatures.Scale?
+    ) -> Moment? {
         var best: (strength: Double, moment: Moment)?
         func consider(_ strength: Double, _ moment: Moment) {
             guard strength > 0 else { return }
@@ -40,8 +48,8 @@ public enum DocumentMoment {
             best = (strength, moment)
         }
         for passage in passages {
-            var strength = query.lexical.share(in: passage.text)
-            if let similarity = passage.similarity { strength = max(strength, DocumentFeatures.Scale.meaning.strength(similarity)) }
+            var strength = lexical.share(in: passage.text)
+            if let similarity = passage.similarity { strength = max(strength, meaningScale.strength(similarity)) }
             consider(strength, Moment(start: passage.start, end: passage.end, text: passage.text))
         }
         if let pictureScale, let window = FrameWindow.best(of: frames) {

@@ -142,8 +142,7 @@ public struct Reranker: Sendable {
     /// Similarity mapped onto the channel's strength scale and capped at 1.5: 0 at the
     /// channel's floor, 1 where it is sure.
     static func strength(_ similarity: Double, _ channel: VectorChannel) -> Double {
-        let span = max(Double(channel.sure - channel.floor), 0.01)
-        return min(1.5, max(0, (similarity - Double(channel.floor)) / span))
+        DocumentFeatures.Scale(channel).strength(similarity)
     }
 
     /// Reciprocal rank fusion over the channels that ran, 0...1 (see `FusionRanking`).
